@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Lints the repository's CI configuration and shell scripts.
+#
+#   - GitHub Actions workflows: @action-validator/cli (schema validation,
+#     plus a check that paths/paths-ignore globs match files)
+#   - YAML files under .github/: yamllint with a relaxed config, if installed
+#   - shell scripts: shellcheck (installed with apt-get when missing and
+#     running as root)
+#
+# Usage: scripts/lint.sh   (may be run from any directory)
+set -euo pipefail
+
+ACTION_VALIDATOR_VERSION="0.6.0"
+YAMLLINT_CONFIG="{extends: relaxed, rules: {line-length: {max: 120}}}"
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+failed=0
+
+log() {
+  printf '==> %s\n' "$*"
+}
+
+warn() {
+  printf 'WARNING: %s\n' "$*" >&2
+}
+
+# --- GitHub Actions workflows ------------------------------------------------
+shopt -s nullglob
+workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
+shopt -u nullglob
+
+if ! command -v npx >/dev/null 2>&1; then
+  warn "npx not found; install Node.js and npm to validate workflows"
+  failed=1
+elif [[ "${#workflows[@]}" -eq 0 ]]; then
+  warn "no workflow files found under .github/workflows"
+else
+  # The CLI validates one file per invocation.
+  for workflow in "${workflows[@]}"; do
+    log "action-validator ${workflow}"
+    if ! npx --yes "@action-validator/cli@${ACTION_VALIDATOR_VERSION}" "${workflow}"; then
+      failed=1
+    fi
+  done
+fi
+
+# action-validator only knows the workflow and action schemas, so
+# .github/dependabot.yml is checked by yamllint below instead.
+
+# --- YAML --------------------------------------------------------------------
+if command -v yamllint >/dev/null 2>&1; then
+  shopt -s nullglob
+  yaml_files=(.github/*.yml .github/*.yaml "${workflows[@]}")
+  shopt -u nullglob
+  if [[ "${#yaml_files[@]}" -gt 0 ]]; then
+    log "yamllint ${yaml_files[*]}"
+    # Pinned action references (full commit SHA plus a version comment) do
+    # not fit in 80 columns, hence the longer line limit.
+    if ! yamllint --config-data "${YAMLLINT_CONFIG}" "${yaml_files[@]}"; then
+      failed=1
+    fi
+  fi
+else
+  warn "yamllint not installed; skipping YAML style checks"
+fi
+
+# --- Shell scripts -----------------------------------------------------------
+uid="$(id -u)"
+if ! command -v shellcheck >/dev/null 2>&1; then
+  if [[ "${uid}" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    log "installing shellcheck"
+    if ! { apt-get update -qq \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }; then
+      warn "could not install shellcheck with apt-get"
+    fi
+  fi
+fi
+
+shopt -s nullglob
+shell_scripts=(scripts/*.sh)
+shopt -u nullglob
+if [[ -f .ci/run ]]; then
+  shell_scripts+=(.ci/run)
+fi
+
+if ! command -v shellcheck >/dev/null 2>&1; then
+  warn "shellcheck not installed; skipping shell script checks"
+elif [[ "${#shell_scripts[@]}" -gt 0 ]]; then
+  log "shellcheck ${shell_scripts[*]}"
+  if ! shellcheck "${shell_scripts[@]}"; then
+    failed=1
+  fi
+fi
+
+if [[ "${failed}" -ne 0 ]]; then
+  printf 'Lint failed.\n' >&2
+  exit 1
+fi
+log "all checks passed"

@@ -1,0 +1,52 @@
+package dev.connectiontoken.stripe;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the service reaches Stripe. The key is checked by {@link StripeMode#of} rather than a constraint here, because
+ * Boot's bind-failure report would print the rejected value: the key itself.
+ *
+ * @param secretKey the secret ({@code sk_}) or restricted ({@code rk_}) key; blank for offline mode
+ * @param apiBase where Stripe's API is; tests and benchmarks point it at a stand-in
+ * @param connectTimeout how long to wait for a connection to Stripe
+ * @param readTimeout how long to wait for Stripe's answer once connected
+ * @param maxNetworkRetries how many times stripe-java retries a failed call (same idempotency key each time)
+ */
+@ConfigurationProperties("connection-token.stripe")
+@Validated
+public record StripeProperties(
+        @Nullable String secretKey,
+
+        @DefaultValue("https://api.stripe.com") @NotNull @Pattern(regexp = "https?://[^\\s/]+(/[^\\s]*)?")
+        String apiBase,
+
+        @DefaultValue("2s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 2)
+        Duration connectTimeout,
+
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 2)
+        Duration readTimeout,
+
+        @DefaultValue("1") @Min(0) @Max(5) int maxNetworkRetries) {
+
+    /** Whether no key is configured, so that the service issues offline tokens. */
+    public boolean offline() {
+        return this.secretKey == null || this.secretKey.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "StripeProperties[secretKey=" + (offline() ? "<unset>" : "<redacted>") + ", apiBase=" + this.apiBase
+                + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+                + ", maxNetworkRetries=" + this.maxNetworkRetries + "]";
+    }
+}

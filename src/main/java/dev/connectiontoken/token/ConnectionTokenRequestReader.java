@@ -1,0 +1,128 @@
+package dev.connectiontoken.token;
+
+import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ParameterError;
+import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+/**
+ * Reads {@link ConnectionTokenRequest} from the query string and a form or JSON body. The body is read here, bounded,
+ * and never through the container's parameter parsing (see {@link FormUrlEncoding}). An empty body is accepted
+ * whatever its {@code Content-Type}, as the Terminal SDK examples send several.
+ */
+final class ConnectionTokenRequestReader {
+
+    private final ConnectionTokenProperties properties;
+
+    private final Validator validator;
+
+    private final JsonParameters json = new JsonParameters();
+
+    ConnectionTokenRequestReader(ConnectionTokenProperties properties, Validator validator) {
+        this.properties = properties;
+        this.validator = validator;
+    }
+
+    ConnectionTokenRequest read(HttpServletRequest request) {
+        RequestParameters parameters = new RequestParameters();
+        if (request.getQueryString() != null) {
+            FormUrlEncoding.decode(request.getQueryString(), "query string", parameters);
+        }
+        byte[] body = readBody(request);
+        if (body.length > 0) {
+            decodeBody(request.getContentType(), body, parameters);
+        }
+        ConnectionTokenRequest result = new ConnectionTokenRequest(parameters.location(), parameters.expand());
+        List<ParameterError> errors = new ArrayList<>(parameters.errors());
+        this.validator.validate(result).stream()
+                .map(ConnectionTokenRequestReader::toError)
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw Problems.invalidParameters(errors);
+        }
+        return result;
+    }
+
+    private byte[] readBody(HttpServletRequest request) {
+        long limit = this.properties.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        try {
+            byte[] body = request.getInputStream().readNBytes(Math.toIntExact(limit + 1));
+            if (body.length > limit) {
+                throw tooLarge(limit);
+            }
+            return body;
+        } catch (IOException ex) {
+            throw Problems.exception(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+        }
+    }
+
+    private void decodeBody(String contentType, byte[] body, RequestParameters parameters) {
+        MediaType mediaType = mediaType(contentType);
+        if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(mediaType)) {
+            requireUtf8(mediaType);
+            FormUrlEncoding.decode(new String(body, StandardCharsets.ISO_8859_1), "form body", parameters);
+        } else if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(mediaType)) {
+            requireUtf8(mediaType);
+            this.json.decode(body, parameters);
+        } else {
+            throw unsupported(
+                    "Content-Type " + mediaType.getType() + "/" + mediaType.getSubtype() + " is not supported");
+        }
+    }
+
+    private static MediaType mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported("A request body needs a Content-Type");
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException ex) {
+            throw unsupported("The Content-Type header is malformed");
+        }
+    }
+
+    private static void requireUtf8(MediaType mediaType) {
+        Charset charset;
+        try {
+            charset = mediaType.getCharset();
+        } catch (IllegalArgumentException ex) {
+            throw unsupported("The charset is unknown");
+        }
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
+            throw unsupported("Only UTF-8 is supported, not " + charset.name());
+        }
+    }
+
+    private static ParameterError toError(ConstraintViolation<ConnectionTokenRequest> violation) {
+        String param = violation.getPropertyPath().toString().replace(".<list element>", "");
+        return new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage());
+    }
+
+    private static RuntimeException tooLarge(long limit) {
+        return Problems.exception(
+                ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
+    }
+
+    private static RuntimeException unsupported(String problem) {
+        ApiException ex = Problems.exception(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                problem + ". Send application/x-www-form-urlencoded or application/json (UTF-8), or no body.");
+        // RFC 9110, section 15.5.16: a 415 names the media types that would have worked.
+        ex.getHeaders().set(HttpHeaders.ACCEPT, "application/x-www-form-urlencoded, application/json");
+        return ex;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.connectiontoken.token;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Terminal SDKs read: {@code secret}, plus {@code location} when the token is scoped.
+ *
+ * @param secret the connection token to hand to the Terminal SDK
+ * @param location the location the token is scoped to
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ConnectionTokenResponse(
+        @Schema(
+                description = "The connection token to pass to the Terminal SDK.",
+                example = "pst_test_YWNjdF8xTjRaa2F",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String secret,
+
+        @Schema(
+                description = "The location the token is scoped to; absent for an unscoped token.",
+                example = "tml_FhUnkZQ3ERCm4R")
+        @Nullable
+        String location) {
+
+    @Override
+    public String toString() {
+        return "ConnectionTokenResponse[secret=<redacted>, location=" + this.location + "]";
+    }
+}

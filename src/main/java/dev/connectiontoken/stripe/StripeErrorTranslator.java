@@ -40,8 +40,8 @@ final class StripeErrorTranslator {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     ApiException translate(StripeException ex) {
-        if (ex instanceof InvalidRequestException && isAboutCallerInput(ex)) {
-            return callerInput(ex);
+        if (ex instanceof InvalidRequestException invalid && isAboutCallerInput(invalid)) {
+            return callerInput(invalid);
         }
         if (ex instanceof AuthenticationException || ex instanceof PermissionException) {
             log.error(
@@ -73,23 +73,18 @@ final class StripeErrorTranslator {
                 ProblemType.STRIPE_ERROR, "Stripe's answer could not be read. The error has been logged.");
     }
 
-    private static boolean isAboutCallerInput(StripeException ex) {
-        String param = (ex.getStripeError() != null) ? ex.getStripeError().getParam() : null;
+    private static boolean isAboutCallerInput(InvalidRequestException ex) {
+        String param = ex.getParam();
         return param != null && CALLER_PARAMETERS.contains(param.replaceFirst("\\[.*$", ""));
     }
 
-    private static ApiException callerInput(StripeException ex) {
-        log.info("Stripe rejected the caller's parameters {}", describe(ex));
+    private static ApiException callerInput(InvalidRequestException ex) {
+        log.info("Stripe rejected the caller's parameter {} {}", ex.getParam(), describe(ex));
         String code = (ex.getCode() != null) ? ex.getCode() : ProblemType.STRIPE_REJECTED_PARAMETERS.code();
-        String message = (ex.getStripeError().getMessage() != null)
+        String message = (ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
                 ? ex.getStripeError().getMessage()
-                : "Stripe rejected the parameter.";
-        return Problems.exception(
-                ProblemType.STRIPE_REJECTED_PARAMETERS,
-                code,
-                message,
-                ex.getStripeError().getParam(),
-                null);
+                : "Stripe rejected the parameter " + ex.getParam() + ".";
+        return Problems.exception(ProblemType.STRIPE_REJECTED_PARAMETERS, code, message, ex.getParam(), null);
     }
 
     private static ApiException connectionFailed(StripeException ex) {

@@ -1,0 +1,174 @@
+package dev.connectiontoken;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * WireMock standing in for api.stripe.com, shared by every integration test so that they share one application
+ * context. Every request the service sends and every answer stubbed here is checked against Stripe's own OpenAPI
+ * description of the endpoint, so neither side can drift from Stripe's contract.
+ */
+public final class StripeStandIn {
+
+    public static final String PATH = "/v1/terminal/connection_tokens";
+
+    public static final String SECRET_KEY = "sk_test_51StandInKey0000000000000000";
+
+    private static final WireMockServer server = start();
+
+    private static final JsonMapper mapper = JsonMapper.builder().build();
+
+    private static final OpenApiInteractionValidator contract =
+            OpenApiInteractionValidator.createForInlineApiSpecification(
+                            withJsonTwinOfFormBody(fixture("terminal-connection-tokens.json")))
+                    .build();
+
+    private StripeStandIn() {}
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    public static String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Stubs the connection-token endpoint with an answer read from {@code src/test/resources/stripe/}. */
+    public static void answer(int status, String fixture) {
+        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(json(status, fixture(fixture))));
+    }
+
+    public static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Request-Id", "req_StandIn123")
+                .withBody(body);
+    }
+
+    public static String fixture(String name) {
+        try (InputStream in = StripeStandIn.class.getResourceAsStream("/stripe/" + name)) {
+            assertThat(in).as("fixture %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The requests the service sent to Stripe since the last reset, oldest first. */
+    public static List<ServeEvent> requests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events;
+    }
+
+    /** Decodes a form body such as {@code location=tml_1&expand%5B0%5D=a} into its pairs, in order. */
+    public static Map<String, List<String>> form(ServeEvent event) {
+        return form(event.getRequest().getBodyAsString());
+    }
+
+    private static Map<String, List<String>> form(String body) {
+        Map<String, List<String>> pairs = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : body.split("&")) {
+            String[] parts = pair.split("=", 2);
+            pairs.computeIfAbsent(decode(parts[0]), (key) -> new ArrayList<>())
+                    .add(parts.length > 1 ? decode(parts[1]) : "");
+        }
+        return pairs;
+    }
+
+    /** Fails if a request sent or an answer stubbed breaks Stripe's OpenAPI description. */
+    public static void assertContractKept() {
+        for (ServeEvent event : server.getAllServeEvents()) {
+            List<String> violations = contractViolations(
+                    event.getRequest().getHeader("Authorization"),
+                    event.getRequest().getBodyAsString(),
+                    event.getResponse().getStatus(),
+                    event.getResponse().getBodyAsString());
+            assertThat(violations)
+                    .as("Stripe contract for %s", event.getRequest())
+                    .isEmpty();
+        }
+    }
+
+    /** What breaks Stripe's contract in one exchange with its connection-token endpoint. */
+    public static List<String> contractViolations(
+            String authorization, String requestBody, int status, String responseBody) {
+        SimpleRequest request = SimpleRequest.Builder.post(PATH)
+                .withContentType("application/json")
+                .withAuthorization(authorization)
+                .withBody(formAsJson(requestBody))
+                .build();
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        if (responseBody != null && !responseBody.isEmpty()) {
+            response.withContentType("application/json").withBody(responseBody);
+        }
+        ValidationReport report = contract.validate(request, response.build());
+        return report.getMessages().stream().map(Object::toString).toList();
+    }
+
+    /**
+     * The validator cannot decode Stripe's form encoding of lists ({@code expand[0]=a}, {@code style: deepObject}),
+     * and reads a single repeated key as a string. So each form body is decoded the way Stripe decodes it and checked
+     * as JSON against the very same schema, which the spec is given a JSON twin of. Names, types and lengths are still
+     * checked as sent.
+     */
+    private static String withJsonTwinOfFormBody(String spec) {
+        ObjectNode root = (ObjectNode) mapper.readTree(spec);
+        ObjectNode content = (ObjectNode)
+                root.path("paths").path(PATH).path("post").path("requestBody").path("content");
+        content.set("application/json", content.path("application/x-www-form-urlencoded"));
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String formAsJson(String body) {
+        ObjectNode json = mapper.createObjectNode();
+        form(body).forEach((name, values) -> {
+            String list = name.replaceFirst("\\[\\d*]$", "");
+            if (!list.equals(name) || values.size() > 1) {
+                ArrayNode array = json.has(list) ? (ArrayNode) json.get(list) : json.putArray(list);
+                values.forEach(array::add);
+            } else {
+                json.put(name, values.get(0));
+            }
+        });
+        return mapper.writeValueAsString(json);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static WireMockServer start() {
+        WireMockServer wireMock = new WireMockServer(wireMockConfig().dynamicPort());
+        wireMock.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(wireMock::stop));
+        return wireMock;
+    }
+}

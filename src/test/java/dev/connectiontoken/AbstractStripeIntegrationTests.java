@@ -32,7 +32,7 @@ public abstract class AbstractStripeIntegrationTests {
 
     @BeforeEach
     void resetStandIn() {
-        StripeStandIn.server().resetAll();
+        StripeStandIn.reset();
     }
 
     @AfterEach

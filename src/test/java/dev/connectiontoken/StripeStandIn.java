@@ -46,7 +46,20 @@ public final class StripeStandIn {
                             withJsonTwinOfFormBody(fixture("terminal-connection-tokens.json")))
                     .build();
 
+    private static boolean contractBreachExpected;
+
     private StripeStandIn() {}
+
+    /** Resets stubs and requests, and the contract check, before each test. */
+    public static void reset() {
+        server.resetAll();
+        contractBreachExpected = false;
+    }
+
+    /** For a test that stubs a deliberately broken answer: skips the contract check until the next reset. */
+    public static void expectContractBreach() {
+        contractBreachExpected = true;
+    }
 
     public static WireMockServer server() {
         return server;
@@ -58,7 +71,12 @@ public final class StripeStandIn {
 
     /** Stubs the connection-token endpoint with an answer read from {@code src/test/resources/stripe/}. */
     public static void answer(int status, String fixture) {
-        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(json(status, fixture(fixture))));
+        stub(json(status, fixture(fixture)));
+    }
+
+    /** Stubs the connection-token endpoint with any answer, faults and delays included. */
+    public static void stub(ResponseDefinitionBuilder answer) {
+        server.stubFor(post(urlPathEqualTo(PATH)).willReturn(answer));
     }
 
     public static ResponseDefinitionBuilder json(int status, String body) {
@@ -103,14 +121,23 @@ public final class StripeStandIn {
         return pairs;
     }
 
-    /** Fails if a request sent or an answer stubbed breaks Stripe's OpenAPI description. */
+    /**
+     * Fails if a request sent or an answer stubbed breaks Stripe's OpenAPI description. A fault (a reset, garbage) has
+     * no answer to check, so only its request is checked, next to a valid answer.
+     */
     public static void assertContractKept() {
+        if (contractBreachExpected) {
+            return;
+        }
         for (ServeEvent event : server.getAllServeEvents()) {
+            boolean fault = event.getResponseDefinition().getFault() != null;
             List<String> violations = contractViolations(
                     event.getRequest().getHeader("Authorization"),
                     event.getRequest().getBodyAsString(),
-                    event.getResponse().getStatus(),
-                    event.getResponse().getBodyAsString());
+                    fault ? 200 : event.getResponse().getStatus(),
+                    fault
+                            ? fixture("connection-token.json")
+                            : event.getResponse().getBodyAsString());
             assertThat(violations)
                     .as("Stripe contract for %s", event.getRequest())
                     .isEmpty();

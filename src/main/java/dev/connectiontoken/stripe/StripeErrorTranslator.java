@@ -62,13 +62,16 @@ final class StripeErrorTranslator {
         if (ex instanceof ApiConnectionException) {
             return connectionFailed(ex);
         }
-        log.error("Stripe answered with an unexpected error {}", describe(ex), ex);
+        // Not the exception itself: stripe-java puts the raw answer in its message, and an answer may hold a token.
+        log.error(
+                "Stripe answered with an unexpected error: {} {}", ex.getClass().getSimpleName(), describe(ex));
         return Problems.exception(
                 ProblemType.STRIPE_ERROR, "Stripe answered with an error. The error has been logged.");
     }
 
     ApiException malformedAnswer(@Nullable String requestId, @Nullable Throwable cause) {
-        log.error("Stripe's answer could not be read (Stripe request id {})", requestId, cause);
+        String reason = (cause != null) ? cause.getClass().getName() : "no connection token in it";
+        log.error("Stripe's answer could not be read: {} (Stripe request id {})", reason, requestId);
         return Problems.exception(
                 ProblemType.STRIPE_ERROR, "Stripe's answer could not be read. The error has been logged.");
     }

@@ -1,0 +1,103 @@
+package dev.connectiontoken.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.StripeClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** How {@link StripeConfiguration} turns {@link StripeProperties} into a gateway, and which settings it refuses. */
+class StripeConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(TestConfiguration.class);
+
+    @Test
+    void noKeyMeansOfflineGatewayAndNoStripeClient() {
+        this.runner.run((context) -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(StripeClient.class);
+            assertThat(context.getBean(TerminalGateway.class)).isInstanceOf(OfflineTerminalGateway.class);
+            assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.OFFLINE);
+        });
+    }
+
+    @Test
+    void testKeyMeansStripeGateway() {
+        this.runner
+                .withPropertyValues("connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(StripeClient.class);
+                    assertThat(context.getBean(TerminalGateway.class)).isInstanceOf(StripeTerminalGateway.class);
+                    assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.TEST);
+                });
+    }
+
+    @Test
+    void defaultsMatchTheReadme() {
+        this.runner.run((context) -> {
+            StripeProperties properties = context.getBean(StripeProperties.class);
+            assertThat(properties.apiBase()).isEqualTo("https://api.stripe.com");
+            assertThat(properties.connectTimeout()).hasSeconds(2);
+            assertThat(properties.readTimeout()).hasSeconds(5);
+            assertThat(properties.maxNetworkRetries()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void publishableKeyFailsStartupWithTheAnalyzersAdvice() {
+        String key = "pk_test_51AbCdEf0123456789";
+        this.runner
+                .withPropertyValues("connection-token.stripe.secret-key=" + key)
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    FailureAnalysis analysis = new InvalidStripeKeyFailureAnalyzer().analyze(failure);
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription())
+                            .contains("publishable key")
+                            .doesNotContain(key);
+                    assertThat(analysis.getAction()).contains("Set STRIPE_SECRET_KEY");
+                });
+    }
+
+    @Test
+    void invalidApiBaseFailsStartup() {
+        this.runner
+                .withPropertyValues("connection-token.stripe.api-base=api.stripe.com")
+                .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void negativeRetriesFailStartup() {
+        this.runner
+                .withPropertyValues("connection-token.stripe.max-network-retries=-1")
+                .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void zeroTimeoutFailsStartup() {
+        this.runner
+                .withPropertyValues("connection-token.stripe.read-timeout=0s")
+                .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void propertiesNeverPrintTheKey() {
+        StripeProperties properties =
+                new StripeProperties("sk_test_51AbCdEf0123456789", "https://api.stripe.com", null, null, 1);
+
+        assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(StripeProperties.class)
+    @Import(StripeConfiguration.class)
+    static class TestConfiguration {}
+}

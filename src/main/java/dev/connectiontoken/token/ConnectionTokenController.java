@@ -5,11 +5,13 @@ import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.stripe.IssuedToken;
 import dev.connectiontoken.stripe.TerminalGateway;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,7 +51,9 @@ class ConnectionTokenController {
                             content = {
                                 @Content(
                                         mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-                                        schema = @Schema(implementation = ConnectionTokenRequest.class)),
+                                        schema = @Schema(implementation = ConnectionTokenRequest.class),
+                                        // As in Stripe's spec: expand[0]=a (expand[]=a and expand=a work too).
+                                        encoding = @Encoding(name = "expand", style = "DEEP_OBJECT", explode = true)),
                                 @Content(
                                         mediaType = MediaType.APPLICATION_JSON_VALUE,
                                         schema = @Schema(implementation = ConnectionTokenRequest.class))
@@ -86,6 +90,7 @@ class ConnectionTokenController {
     }
 
     /** Every other method is a 405 naming POST, so that a GET (a link prefetch, a crawler) never mints a token. */
+    @Hidden
     @RequestMapping(
             path = PATH,
             method = {

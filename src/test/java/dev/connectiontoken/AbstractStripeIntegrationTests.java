@@ -28,6 +28,8 @@ public abstract class AbstractStripeIntegrationTests {
         registry.add("STRIPE_API_BASE", StripeStandIn::baseUrl);
         registry.add("connection-token.stripe.read-timeout", () -> "1s");
         registry.add("connection-token.stripe.max-network-retries", () -> "0");
+        // These tests send hundreds of requests from one address; RateLimitIntegrationTests covers the limits.
+        registry.add("connection-token.rate-limit.enabled", () -> "false");
     }
 
     @BeforeEach

@@ -10,8 +10,27 @@ import org.springframework.web.ErrorResponseException;
 /** An error with its finished problem body, thrown anywhere and rendered unchanged by the MVC error handler. */
 public class ApiException extends ErrorResponseException {
 
+    private @Nullable String upstreamRequestId;
+
     ApiException(ProblemDetail body, @Nullable Throwable cause) {
         super(HttpStatusCode.valueOf(body.getStatus()), body, cause);
+    }
+
+    /** The request id of the upstream call (Stripe's {@code Request-Id}) that caused this error, for the logs. */
+    public @Nullable String upstreamRequestId() {
+        return this.upstreamRequestId;
+    }
+
+    public ApiException upstreamRequestId(@Nullable String requestId) {
+        this.upstreamRequestId = requestId;
+        return this;
+    }
+
+    /** The Stripe-style {@code error.code} of the body. */
+    public String code() {
+        Object error =
+                (getBody().getProperties() != null) ? getBody().getProperties().get("error") : null;
+        return (error instanceof java.util.Map<?, ?> map && map.get("code") instanceof String code) ? code : "error";
     }
 
     /** Adds {@code Retry-After} in whole seconds, rounded up so that a client never retries too early. */

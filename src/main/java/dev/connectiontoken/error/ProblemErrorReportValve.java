@@ -2,13 +2,10 @@ package dev.connectiontoken.error;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,22 +26,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(this.mapper.writeValueAsString(asMap(Problems.forStatus(status))));
+            response.getWriter().write(this.mapper.writeValueAsString(Problems.toMap(Problems.forStatus(status))));
             response.finishResponse();
         } catch (IOException | IllegalStateException ex) {
             // The connection is gone or the response already started: nothing more can be sent.
         }
-    }
-
-    private static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return body;
     }
 }

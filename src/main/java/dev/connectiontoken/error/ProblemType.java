@@ -16,6 +16,10 @@ public enum ProblemType {
             HttpStatus.BAD_REQUEST,
             "Stripe rejected the parameters",
             "parameter_invalid"),
+    LOCATION_REQUIRED("location-required", HttpStatus.BAD_REQUEST, "Location required", "location_required"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required", "authentication_required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", "forbidden"),
+    LOCATION_NOT_ALLOWED("location-not-allowed", HttpStatus.FORBIDDEN, "Location not allowed", "location_not_allowed"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", "resource_not_found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "method_not_allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "not_acceptable"),
@@ -30,6 +34,7 @@ public enum ProblemType {
             HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
             "Request headers too large",
             "request_too_large"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "internal_error"),
     STRIPE_ERROR("stripe-error", HttpStatus.BAD_GATEWAY, "Stripe answered with an error", "upstream_error"),
     STRIPE_MISCONFIGURED(
@@ -86,11 +91,14 @@ public enum ProblemType {
     /** The type that fits a status the framework or the servlet container chose. */
     public static ProblemType forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
             case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
             default -> (status >= 400 && status < 500) ? BAD_REQUEST : INTERNAL_ERROR;
         };

@@ -72,6 +72,22 @@ public final class Problems {
         return body;
     }
 
+    /** The body's members in the order MVC writes them, for code that writes JSON outside MVC. */
+    public static Map<String, Object> toMap(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
+
     private static String containerDetail(int status) {
         return switch (status) {
             case 404 -> NOT_FOUND_DETAIL;

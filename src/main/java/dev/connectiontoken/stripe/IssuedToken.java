@@ -8,11 +8,17 @@ import org.jspecify.annotations.Nullable;
  * @param secret what the Terminal SDK needs; never logged
  * @param location the location the token is scoped to, if any
  * @param offline whether the token is a fake from offline mode
+ * @param stripeRequestId Stripe's {@code Request-Id} for the call that minted it
  */
-public record IssuedToken(String secret, @Nullable String location, boolean offline) {
+public record IssuedToken(
+        String secret,
+        @Nullable String location,
+        boolean offline,
+        @Nullable String stripeRequestId) {
 
     @Override
     public String toString() {
-        return "IssuedToken[secret=<redacted>, location=" + this.location + ", offline=" + this.offline + "]";
+        return "IssuedToken[secret=<redacted>, location=" + this.location + ", offline=" + this.offline
+                + ", stripeRequestId=" + this.stripeRequestId + "]";
     }
 }

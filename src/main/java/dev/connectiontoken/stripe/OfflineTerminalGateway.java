@@ -18,11 +18,11 @@ final class OfflineTerminalGateway implements TerminalGateway {
     private final SecureRandom random = new SecureRandom();
 
     @Override
-    public IssuedToken createToken(@Nullable String location, List<String> expand) {
+    public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
         StringBuilder secret = new StringBuilder(PREFIX);
         for (int i = 0; i < 32; i++) {
             secret.append(ALPHABET[this.random.nextInt(ALPHABET.length)]);
         }
-        return new IssuedToken(secret.toString(), location, true);
+        return new IssuedToken(secret.toString(), location, true, null);
     }
 }

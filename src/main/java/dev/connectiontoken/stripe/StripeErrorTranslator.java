@@ -40,6 +40,10 @@ final class StripeErrorTranslator {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     ApiException translate(StripeException ex) {
+        return answer(ex).upstreamRequestId(ex.getRequestId());
+    }
+
+    private static ApiException answer(StripeException ex) {
         if (ex instanceof InvalidRequestException invalid && isAboutCallerInput(invalid)) {
             return callerInput(invalid);
         }
@@ -73,7 +77,8 @@ final class StripeErrorTranslator {
         String reason = (cause != null) ? cause.getClass().getName() : "no connection token in it";
         log.error("Stripe's answer could not be read: {} (Stripe request id {})", reason, requestId);
         return Problems.exception(
-                ProblemType.STRIPE_ERROR, "Stripe's answer could not be read. The error has been logged.");
+                        ProblemType.STRIPE_ERROR, "Stripe's answer could not be read. The error has been logged.")
+                .upstreamRequestId(requestId);
     }
 
     private static boolean isAboutCallerInput(InvalidRequestException ex) {

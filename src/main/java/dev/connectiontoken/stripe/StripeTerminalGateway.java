@@ -25,17 +25,24 @@ final class StripeTerminalGateway implements TerminalGateway {
     }
 
     @Override
-    public IssuedToken createToken(@Nullable String location, List<String> expand) {
-        ConnectionToken token = callStripe(
-                parameters(location, expand), RequestOptions.builder().build());
+    public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
+        ConnectionToken token = callStripe(parameters(location, expand), options(account));
         String requestId =
                 (token.getLastResponse() != null) ? token.getLastResponse().requestId() : null;
         String secret = token.getSecret();
         if (secret == null || !secret.startsWith("pst_")) {
             throw this.translator.malformedAnswer(requestId, null);
         }
-        log.debug("Stripe minted a connection token (location {}, Stripe request id {})", location, requestId);
-        return new IssuedToken(secret, token.getLocation(), false);
+        return new IssuedToken(secret, token.getLocation(), false, requestId);
+    }
+
+    /** A client with an account gets tokens on that connected account: Stripe's "direct charges". */
+    private static RequestOptions options(@Nullable String account) {
+        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
+        if (account != null) {
+            options.setStripeAccount(account);
+        }
+        return options.build();
     }
 
     private static ConnectionTokenCreateParams parameters(@Nullable String location, List<String> expand) {

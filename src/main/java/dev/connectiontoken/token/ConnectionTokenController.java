@@ -1,10 +1,10 @@
 package dev.connectiontoken.token;
 
+import dev.connectiontoken.client.Client;
 import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.stripe.IssuedToken;
-import dev.connectiontoken.stripe.TerminalGateway;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,10 +17,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -34,10 +36,10 @@ class ConnectionTokenController {
 
     static final String MODE_HEADER = "Connection-Token-Mode";
 
-    private final TerminalGateway gateway;
+    private final ConnectionTokenService service;
 
-    ConnectionTokenController(TerminalGateway gateway) {
-        this.gateway = gateway;
+    ConnectionTokenController(ConnectionTokenService service) {
+        this.service = service;
     }
 
     @PostMapping(PATH)
@@ -79,8 +81,10 @@ class ConnectionTokenController {
                             schema = @Schema(implementation = ConnectionTokenResponse.class),
                             examples = @ExampleObject(value = "{\"secret\": \"pst_test_YWNjdF8xTjRaa2F\"}")))
     // The error responses (400 to 504) are added by OpenApiConfiguration, with the problem schema.
-    ResponseEntity<ConnectionTokenResponse> createToken(@Parameter(hidden = true) ConnectionTokenRequest request) {
-        IssuedToken token = this.gateway.createToken(request.location(), request.expand());
+    ResponseEntity<ConnectionTokenResponse> createToken(
+            @Parameter(hidden = true) ConnectionTokenRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client) {
+        IssuedToken token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
         if (token.offline()) {

@@ -1,0 +1,39 @@
+package dev.connectiontoken.auth;
+
+import dev.connectiontoken.stripe.StripeMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Secure by default, graded by the Stripe key: with any client or JWT issuer configured every call authenticates; with
+ * none, a live key refuses to start, a test key runs open with a loud warning, and offline mode runs open.
+ */
+final class AccessMode {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
+
+    private AccessMode() {}
+
+    /** Whether callers must authenticate; throws when the configuration would expose live tokens to anyone. */
+    static boolean check(StripeMode mode, int clients, boolean jwtEnabled) {
+        if (clients > 0 || jwtEnabled) {
+            log.info("Callers must authenticate: {} API-key client(s), JWT {}", clients, jwtEnabled ? "on" : "off");
+            return true;
+        }
+        if (mode == StripeMode.LIVE) {
+            throw new InsecureConfigurationException("A live Stripe key is set but no caller authentication is"
+                    + " configured, so anyone could mint live connection tokens");
+        }
+        if (mode == StripeMode.TEST) {
+            log.warn("""
+
+                    ************************************************************************************
+                    OPEN ACCESS: no API-key clients and no JWT issuer are configured, so ANYONE who can
+                    reach this service can mint test-mode connection tokens. Configure
+                    connection-token.clients or a JWT issuer before using a live key (the service
+                    refuses to start with a live key and no authentication).
+                    ************************************************************************************""");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.connectiontoken.auth;
+
+import dev.connectiontoken.client.Client;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Reads a {@link Client} from a validated JWT's claims. A token whose claims are malformed is refused like an invalid
+ * token, never read as a client without limits.
+ */
+final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:@|-]{1,128}");
+
+    private static final Pattern LOCATION = Pattern.compile("tml_[A-Za-z0-9]+");
+
+    private static final Pattern ACCOUNT = Pattern.compile("acct_[A-Za-z0-9]+");
+
+    private final JwtProperties properties;
+
+    JwtClientConverter(JwtProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        String id = checked(jwt.getClaimAsString(this.properties.clientIdClaim()), CLIENT_ID, "client id");
+        List<String> locations = locations(jwt.getClaims().get(this.properties.locationsClaim()));
+        String defaultLocation = optional(jwt.getClaimAsString(this.properties.defaultLocationClaim()), LOCATION);
+        String account = optional(jwt.getClaimAsString(this.properties.accountClaim()), ACCOUNT);
+        return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account));
+    }
+
+    private static List<String> locations(@Nullable Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        List<?> values = (claim instanceof Collection<?> collection)
+                ? List.copyOf(collection)
+                : Arrays.asList(claim.toString().split(" "));
+        return values.stream()
+                .map((value) -> checked(String.valueOf(value), LOCATION, "location"))
+                .toList();
+    }
+
+    private static @Nullable String optional(@Nullable String value, Pattern pattern) {
+        return (value != null) ? checked(value, pattern, "claim") : null;
+    }
+
+    private static String checked(@Nullable String value, Pattern pattern, String what) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_TOKEN, "The token's " + what + " is missing or malformed", null));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.connectiontoken.auth;
+
+import dev.connectiontoken.client.ClientRegistry;
+import dev.connectiontoken.error.ProblemResponseWriter;
+import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.ratelimit.RateLimitFilter;
+import dev.connectiontoken.stripe.StripeMode;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * Who may call {@code /connection_token}: configured API-key clients and JWTs from the integrator's identity provider.
+ * Credentials travel in headers only, never cookies, and nothing is kept in a session, so CSRF cannot apply.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ENDPOINT = "/connection_token";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            ClientRegistry clients,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            JwtProperties jwt,
+            CorsProperties cors,
+            StripeMode mode,
+            RateLimitFilter rateLimitFilter,
+            ProblemResponseWriter writer) {
+        boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
+        boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling((exceptions) -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((request, response, denied) -> writer.write(
+                                request,
+                                response,
+                                Problems.problem(ProblemType.FORBIDDEN, "forbidden", "Access denied.", null))))
+                .addFilter(corsFilter(cors, writer))
+                .addFilterBefore(rateLimitFilter, AuthorizationFilter.class)
+                .authorizeHttpRequests((requests) -> {
+                    if (authenticationRequired) {
+                        requests.requestMatchers(ENDPOINT).authenticated();
+                    }
+                    requests.anyRequest().permitAll();
+                });
+        if (!clients.isEmpty()) {
+            http.addFilterBefore(apiKeyFilter(clients, entryPoint), BearerTokenAuthenticationFilter.class);
+        }
+        if (jwtEnabled) {
+            http.oauth2ResourceServer((resourceServer) -> resourceServer
+                    .bearerTokenResolver(new JwtBearerTokenResolver())
+                    .authenticationEntryPoint(entryPoint)
+                    .jwt((token) -> token.jwtAuthenticationConverter(new JwtClientConverter(jwt))));
+        }
+        return http.build();
+    }
+
+    private static AuthenticationFilter apiKeyFilter(
+            ClientRegistry clients, ProblemAuthenticationEntryPoint entryPoint) {
+        AuthenticationFilter filter = new AuthenticationFilter(
+                new ProviderManager(new ApiKeyAuthenticationProvider(clients)), new ApiKeyAuthenticationConverter());
+        filter.setSuccessHandler((request, response, authentication) -> {});
+        filter.setFailureHandler(entryPoint::commence);
+        return filter;
+    }
+
+    private static CorsFilter corsFilter(CorsProperties properties, ProblemResponseWriter writer) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("POST"));
+        configuration.setAllowedHeaders(List.of("Authorization", "X-Api-Key", "Content-Type", "X-Request-Id"));
+        configuration.setExposedHeaders(List.of(
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "Connection-Token-Mode",
+                "X-Request-Id"));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration(ENDPOINT, configuration);
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(writer));
+        return filter;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.connectiontoken.client;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The clients allowed to mint tokens with an API key: {@code connection-token.clients[N]}. Only the SHA-256 of each
+ * key is configured, never the key.
+ *
+ * @param clients the configured clients; none means no API-key authentication
+ */
+@ConfigurationProperties("connection-token")
+@Validated
+public record ClientProperties(List<@Valid ClientEntry> clients) {
+
+    static final String LOCATION = "^tml_[A-Za-z0-9]+$";
+
+    public ClientProperties {
+        clients = (clients != null) ? List.copyOf(clients) : List.of();
+    }
+
+    /**
+     * One configured client.
+     *
+     * @param id names the client in logs, metrics and rate limits
+     * @param apiKeySha256 the hex SHA-256 of the client's API key
+     * @param locations the locations it may scope tokens to; empty means any
+     * @param defaultLocation the location used when it asks for none
+     * @param account the connected account (acct_...) its tokens are minted on
+     */
+    public record ClientEntry(
+            @NotBlank
+            @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
+            String id,
+
+            @NotNull @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
+            String apiKeySha256,
+
+            List<@Pattern(regexp = LOCATION, message = "must be a Stripe location id (tml_...)") String> locations,
+
+            @Nullable @Pattern(regexp = LOCATION, message = "must be a Stripe location id (tml_...)")
+            String defaultLocation,
+
+            @Nullable @Pattern(regexp = "^acct_[A-Za-z0-9]+$", message = "must be a Stripe account id (acct_...)")
+            String account) {
+
+        public ClientEntry {
+            locations = (locations != null) ? List.copyOf(locations) : List.of();
+        }
+
+        Client toClient() {
+            return new Client(this.id, this.locations, this.defaultLocation, this.account);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.connectiontoken.client;
+
+import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.Problems;
+import org.jspecify.annotations.Nullable;
+
+/** Least privilege for locations: which location a client's token is scoped to, or why it gets none. */
+public final class LocationPolicy {
+
+    private LocationPolicy() {}
+
+    /**
+     * The location to scope the token to: the one asked for if the client may use it, else the client's default.
+     *
+     * @return the location, or {@code null} for an unscoped token (only for clients not limited to locations)
+     * @throws dev.connectiontoken.error.ApiException 403 for a location outside the client's list, 400 when a limited
+     *     client with no default asks for none
+     */
+    public static @Nullable String resolve(Client client, @Nullable String requested) {
+        if (requested != null) {
+            if (!client.locations().isEmpty() && !client.locations().contains(requested)) {
+                throw Problems.exception(
+                        ProblemType.LOCATION_NOT_ALLOWED,
+                        ProblemType.LOCATION_NOT_ALLOWED.code(),
+                        "This client may not mint tokens for location " + requested + ".",
+                        "location",
+                        null);
+            }
+            return requested;
+        }
+        if (client.defaultLocation() != null) {
+            return client.defaultLocation();
+        }
+        if (!client.locations().isEmpty()) {
+            throw Problems.exception(
+                    ProblemType.LOCATION_REQUIRED,
+                    ProblemType.LOCATION_REQUIRED.code(),
+                    "This client is limited to certain locations: choose one with the location parameter.",
+                    "location",
+                    null);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.connectiontoken.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Buckets in this process: right for one replica. Idle buckets are forgotten once full again, and the number kept is
+ * bounded, so a flood of distinct IP addresses cannot exhaust memory.
+ */
+final class LocalRateLimiter implements RateLimiter {
+
+    private final BucketConfiguration configuration;
+
+    private final Cache<String, Bucket> buckets;
+
+    LocalRateLimiter(RateLimitProperties properties) {
+        this.configuration = RateLimiter.configuration(properties);
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(RateLimiter.timeToFill(properties))
+                .maximumSize(100_000)
+                .build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key) {
+        Bucket bucket = this.buckets.get(
+                key,
+                (ignored) -> Bucket.builder()
+                        .addLimit(this.configuration.getBandwidths()[0])
+                        .build());
+        return bucket.tryConsumeAndReturnRemaining(1);
+    }
+}

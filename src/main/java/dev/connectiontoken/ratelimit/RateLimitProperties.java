@@ -1,0 +1,47 @@
+package dev.connectiontoken.ratelimit;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Token-bucket limits on {@code POST /connection_token}, per client, or per IP address for callers that do not
+ * authenticate. The defaults leave room for a Terminal SDK fetching twice per reader connect.
+ *
+ * @param enabled whether requests are limited at all
+ * @param burst how many requests a client may make at once
+ * @param perMinute how many requests a client may make per minute, sustained
+ * @param store {@code memory} (one replica) or {@code redis} (limits shared by every replica)
+ * @param redisUrl the Redis server of the shared store, such as {@code redis://redis:6379}
+ * @param redisTimeout how long to wait for Redis before letting the request through
+ */
+@ConfigurationProperties("connection-token.rate-limit")
+@Validated
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10") @Min(1) long burst,
+        @DefaultValue("60") @Min(1) long perMinute,
+        @DefaultValue("memory") @NotNull Store store,
+
+        @DefaultValue("redis://localhost:6379") @NotNull @Pattern(regexp = "^rediss?://\\S+$")
+        String redisUrl,
+
+        @DefaultValue("500ms") @NotNull Duration redisTimeout) {
+
+    /** Where buckets live. */
+    public enum Store {
+        MEMORY,
+        REDIS
+    }
+
+    @Override
+    public String toString() {
+        // The URL may carry a password (redis://:secret@host).
+        return "RateLimitProperties[enabled=" + this.enabled + ", burst=" + this.burst + ", perMinute=" + this.perMinute
+                + ", store=" + this.store + ", redisTimeout=" + this.redisTimeout + "]";
+    }
+}

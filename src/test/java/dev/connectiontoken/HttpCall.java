@@ -42,6 +42,17 @@ public final class HttpCall {
         return send(request.build());
     }
 
+    /** A POST with no body to the service, ready for headers: {@code send(HttpCall.to(port, path).header(..))}. */
+    public static HttpRequest.Builder to(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
     public static HttpResponse<String> post(int port, String path, String contentType, String body) {
         return send(port, "POST", path, contentType, body);
     }

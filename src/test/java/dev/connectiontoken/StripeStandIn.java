@@ -96,11 +96,13 @@ public final class StripeStandIn {
         }
     }
 
-    /** The requests the service sent to Stripe since the last reset, oldest first. */
+    /** The requests the service sent to Stripe's connection-token endpoint since the last reset, oldest first. */
     public static List<ServeEvent> requests() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         java.util.Collections.reverse(events);
-        return events;
+        return events.stream()
+                .filter((event) -> event.getRequest().getUrl().startsWith(PATH))
+                .toList();
     }
 
     /** Decodes a form body such as {@code location=tml_1&expand%5B0%5D=a} into its pairs, in order. */
@@ -130,6 +132,9 @@ public final class StripeStandIn {
             return;
         }
         for (ServeEvent event : server.getAllServeEvents()) {
+            if (!event.getRequest().getUrl().startsWith(PATH)) {
+                continue;
+            }
             boolean fault = event.getResponseDefinition().getFault() != null;
             List<String> violations = contractViolations(
                     event.getRequest().getHeader("Authorization"),

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * The whole service on a random port, configured through its public environment variables ({@code STRIPE_SECRET_KEY},
  * {@code STRIPE_API_BASE}) and pointed at {@link StripeStandIn}. Subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// These tests send hundreds of requests from one address: the rate-limit tests switch limits back on.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "connection-token.rate-limit.enabled=false")
 public abstract class AbstractStripeIntegrationTests {
 
     @LocalServerPort
@@ -28,8 +29,6 @@ public abstract class AbstractStripeIntegrationTests {
         registry.add("STRIPE_API_BASE", StripeStandIn::baseUrl);
         registry.add("connection-token.stripe.read-timeout", () -> "1s");
         registry.add("connection-token.stripe.max-network-retries", () -> "0");
-        // These tests send hundreds of requests from one address; RateLimitIntegrationTests covers the limits.
-        registry.add("connection-token.rate-limit.enabled", () -> "false");
     }
 
     @BeforeEach

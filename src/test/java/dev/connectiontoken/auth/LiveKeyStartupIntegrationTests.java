@@ -1,0 +1,46 @@
+package dev.connectiontoken.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+import dev.connectiontoken.ConnectionTokenApplication;
+import dev.connectiontoken.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The real application with a live key: refused without authentication, started with it. */
+@ExtendWith(OutputCaptureExtension.class)
+class LiveKeyStartupIntegrationTests {
+
+    // Assembled so that no live-looking key appears in the sources.
+    private static final String LIVE_KEY = "sk_" + "live_" + "51NotARealKey000000000";
+
+    @Test
+    void liveKeyWithoutAuthenticationRefusesToStart(CapturedOutput output) {
+        assertThatException()
+                .isThrownBy(() -> SpringApplication.run(
+                        ConnectionTokenApplication.class, "--server.port=0", "--STRIPE_SECRET_KEY=" + LIVE_KEY));
+
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("A live Stripe key is set but no caller authentication is configured")
+                .contains("connection-token.clients[0].id")
+                .doesNotContain(LIVE_KEY);
+    }
+
+    @Test
+    void liveKeyWithAClientStarts() {
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                ConnectionTokenApplication.class,
+                "--server.port=0",
+                "--STRIPE_SECRET_KEY=" + LIVE_KEY,
+                "--connection-token.clients[0].id=store-1",
+                "--connection-token.clients[0].api-key-sha256=" + TestKeys.sha256(TestKeys.OPEN))) {
+            assertThat(context.isRunning()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.connectiontoken.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connectiontoken.AbstractStripeIntegrationTests;
+import dev.connectiontoken.HttpCall;
+import dev.connectiontoken.StripeStandIn;
+import dev.connectiontoken.TestKeys;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Per-client limits in memory: a burst, then 429 with Retry-After, while other clients carry on. */
+@ExtendWith(OutputCaptureExtension.class)
+class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
+
+    @DynamicPropertySource
+    static void limits(DynamicPropertyRegistry registry) {
+        registry.add("connection-token.rate-limit.enabled", () -> "true");
+        registry.add("connection-token.rate-limit.burst", () -> "3");
+        // One token a minute: no refill can happen while the test runs.
+        registry.add("connection-token.rate-limit.per-minute", () -> "1");
+        registry.add("connection-token.clients[0].id", () -> "store-a");
+        registry.add("connection-token.clients[0].api-key-sha256", () -> TestKeys.sha256(TestKeys.OPEN));
+        registry.add("connection-token.clients[1].id", () -> "store-b");
+        registry.add("connection-token.clients[1].api-key-sha256", () -> TestKeys.sha256(TestKeys.LIMITED));
+    }
+
+    @Test
+    void burstThen429WithRetryAfterAndRateLimitHeaders(CapturedOutput output) {
+        StripeStandIn.answer(200, "connection-token.json");
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> allowed = as(TestKeys.OPEN);
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(2 - i));
+        }
+
+        HttpResponse<String> refused = as(TestKeys.OPEN);
+
+        JsonNode problem = assertProblem(refused, 429);
+        assertThat(problem.path("error").path("code").asString()).isEqualTo("rate_limited");
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        (seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("3");
+        assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        assertThat(StripeStandIn.requests()).hasSize(3);
+        assertThat(output)
+                .contains("outcome=refused client=client:store-a location=- account=- status=429"
+                        + " reason=rate_limited");
+        assertThat(as(TestKeys.LIMITED).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherPathsAreNotLimited() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(HttpCall.send(this.port, "GET", "/v3/api-docs", null, null)
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> as(String key) {
+        return HttpCall.send(HttpCall.to(this.port, "/connection_token").header("X-Api-Key", key));
+    }
+}

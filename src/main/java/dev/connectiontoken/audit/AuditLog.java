@@ -1,50 +1,75 @@
 package dev.connectiontoken.audit;
 
+import dev.connectiontoken.client.Client;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
- * One line per token issued or refused, on the {@code connection-token.audit} logger, as {@code key=value} pairs:
- * client, location, account, outcome, reason, Stripe request id. Never a token secret or a key.
+ * One line per token issued or refused, on the {@code connection-token.audit} logger, as {@code key=value} pairs
+ * (client, location, account, outcome, reason, Stripe request id), and the same event counted in
+ * {@code connection.token.requests}. Never a token secret or a key.
  */
-public final class AuditLog {
+@Component
+public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("connection-token.audit");
 
-    private AuditLog() {}
+    private final MeterRegistry meters;
 
-    public static void issued(
-            String client, @Nullable String location, @Nullable String account, @Nullable String stripeRequestId) {
+    public AuditLog(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
         log.info(
                 "outcome=issued client={} location={} account={} stripe_request_id={}",
-                client,
+                client.id(),
                 orDash(location),
-                orDash(account),
+                orDash(client.account()),
                 orDash(stripeRequestId));
+        count(client.metricsTag(), "issued", "none");
     }
 
     /**
-     * A request refused before or by Stripe.
+     * A request from a known client, refused by policy, by the rate limit or by Stripe.
      *
-     * @param client the client id, or the caller's address when it did not authenticate
-     * @param reason the error code answered, such as {@code location_not_allowed} or {@code rate_limited}
+     * @param reason the error code answered, such as {@code location_not_allowed}: a bounded set
      */
-    public static void refused(
-            String client,
-            @Nullable String location,
-            @Nullable String account,
-            int status,
-            String reason,
-            @Nullable String stripeRequestId) {
+    public void refused(
+            Client client, @Nullable String location, int status, String reason, @Nullable String stripeRequestId) {
         log.info(
                 "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}",
-                client,
+                client.id(),
                 orDash(location),
-                orDash(account),
+                orDash(client.account()),
                 status,
                 reason,
                 orDash(stripeRequestId));
+        count(client.metricsTag(), "refused", reason);
+    }
+
+    /** A request refused before the caller was identified (401, or an address over its rate limit). */
+    public void refusedUnidentified(String address, int status, String reason) {
+        log.info(
+                "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-",
+                orDash(address),
+                status,
+                reason);
+        count("unidentified", "refused", reason);
+    }
+
+    private void count(String client, String outcome, String reason) {
+        Counter.builder("connection.token.requests")
+                .description("Connection token requests by client, outcome and refusal reason")
+                .tag("client", client)
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(this.meters)
+                .increment();
     }
 
     private static String orDash(@Nullable String value) {

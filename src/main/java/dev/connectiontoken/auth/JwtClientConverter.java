@@ -37,7 +37,7 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         List<String> locations = locations(jwt.getClaims().get(this.properties.locationsClaim()));
         String defaultLocation = optional(jwt.getClaimAsString(this.properties.defaultLocationClaim()), LOCATION);
         String account = optional(jwt.getClaimAsString(this.properties.accountClaim()), ACCOUNT);
-        return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account));
+        return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account, Client.Source.JWT));
     }
 
     private static List<String> locations(@Nullable Object claim) {

@@ -22,8 +22,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 
     private final ProblemResponseWriter writer;
 
-    ProblemAuthenticationEntryPoint(ProblemResponseWriter writer) {
+    private final AuditLog audit;
+
+    ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, AuditLog audit) {
         this.writer = writer;
+        this.audit = audit;
     }
 
     @Override
@@ -35,7 +38,7 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
                 ? "The API key or bearer token was not accepted."
                 : "Authentication required: send Authorization: Bearer <API key or JWT>, or X-Api-Key: <API key>.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
-        AuditLog.refused("ip:" + request.getRemoteAddr(), null, null, 401, code, null);
+        this.audit.refusedUnidentified(request.getRemoteAddr(), 401, code);
         this.writer.write(request, response, Problems.exception(ProblemType.UNAUTHORIZED, code, detail, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.connectiontoken.auth;
 
+import dev.connectiontoken.audit.AuditLog;
 import dev.connectiontoken.client.ClientRegistry;
 import dev.connectiontoken.error.ProblemResponseWriter;
 import dev.connectiontoken.error.ProblemType;
@@ -41,10 +42,11 @@ class SecurityConfiguration {
             CorsProperties cors,
             StripeMode mode,
             RateLimitFilter rateLimitFilter,
-            ProblemResponseWriter writer) {
+            ProblemResponseWriter writer,
+            AuditLog audit) {
         boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
         boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

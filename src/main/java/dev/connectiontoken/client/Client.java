@@ -6,25 +6,51 @@ import org.jspecify.annotations.Nullable;
 /**
  * A caller the service trusts, from configuration (API key) or from a JWT's claims.
  *
- * @param id names the client in logs and metrics
+ * @param id names the client in logs and rate limits
  * @param locations the locations it may scope tokens to; empty means any
  * @param defaultLocation the location used when it asks for none
  * @param account the connected account its tokens are minted on (Stripe Connect), if any
+ * @param source where the client comes from, which bounds what may tag a metric
  */
 public record Client(
         String id,
         List<String> locations,
         @Nullable String defaultLocation,
-        @Nullable String account) {
+        @Nullable String account,
+        Source source) {
 
     /** The caller when no authentication is configured (offline mode, or a test key with no clients). */
-    public static final Client ANONYMOUS = new Client("anonymous", List.of(), null, null);
+    public static final Client ANONYMOUS = new Client("anonymous", List.of(), null, null, Source.ANONYMOUS);
 
     public Client {
         locations = List.copyOf(locations);
     }
 
+    /** A configured API-key client. */
+    public Client(String id, List<String> locations, @Nullable String defaultLocation, @Nullable String account) {
+        this(id, locations, defaultLocation, account, Source.CONFIGURED);
+    }
+
     public boolean isAnonymous() {
-        return this == ANONYMOUS;
+        return this.source == Source.ANONYMOUS;
+    }
+
+    /**
+     * The value for a metric's {@code client} tag: configured ids form a bounded set, JWT subjects do not, so all
+     * JWT clients share one value.
+     */
+    public String metricsTag() {
+        return switch (this.source) {
+            case CONFIGURED -> this.id;
+            case JWT -> "jwt";
+            case ANONYMOUS -> "anonymous";
+        };
+    }
+
+    /** Where a client comes from. */
+    public enum Source {
+        CONFIGURED,
+        JWT,
+        ANONYMOUS
     }
 }

@@ -46,6 +46,11 @@ public enum ProblemType {
             HttpStatus.SERVICE_UNAVAILABLE,
             "Stripe is rate limiting this service",
             "upstream_rate_limited"),
+    STRIPE_SATURATED(
+            "stripe-saturated",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Too many calls to Stripe in flight",
+            "upstream_saturated"),
     STRIPE_TIMEOUT("stripe-timeout", HttpStatus.GATEWAY_TIMEOUT, "Stripe did not answer in time", "upstream_timeout");
 
     /** Prefix of every problem {@code type}: a tag URI (RFC 4151), an identifier that is never dereferenced. */

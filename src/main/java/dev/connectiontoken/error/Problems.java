@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -15,6 +16,9 @@ public final class Problems {
 
     static final String NOT_FOUND_DETAIL =
             "No endpoint at this path. Connection tokens are minted by POST /connection_token.";
+
+    /** The MDC key and body member of the request id (set by {@code RequestIdFilter}). */
+    static final String REQUEST_ID = "request_id";
 
     private Problems() {}
 
@@ -43,6 +47,7 @@ public final class Problems {
         body.setType(type.type());
         body.setTitle(type.title());
         body.setProperty("error", stripeError(type, code, message, param));
+        addRequestId(body);
         return body;
     }
 
@@ -69,6 +74,7 @@ public final class Problems {
         body.setTitle(isGeneric(type) ? reasonPhrase(body.getStatus()) : type.title());
         body.setDetail(detail);
         body.setProperty("error", stripeError(type, type.code(), detail, null));
+        addRequestId(body);
         return body;
     }
 
@@ -98,6 +104,14 @@ public final class Problems {
             case 431 -> "The request headers are too large.";
             default -> (status < 500) ? "The request could not be read." : "The service failed unexpectedly.";
         };
+    }
+
+    /** The request id set by the request-id filter, so a caller can quote it and an operator find the log lines. */
+    private static void addRequestId(ProblemDetail body) {
+        String requestId = MDC.get(REQUEST_ID);
+        if (requestId != null) {
+            body.setProperty(REQUEST_ID, requestId);
+        }
     }
 
     private static Map<String, String> stripeError(

@@ -1,5 +1,6 @@
 package dev.connectiontoken.ratelimit;
 
+import dev.connectiontoken.audit.AuditLog;
 import dev.connectiontoken.error.ProblemResponseWriter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,8 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(
-            RateLimiter rateLimiter, RateLimitProperties properties, ProblemResponseWriter writer) {
-        return new RateLimitFilter(rateLimiter, properties, writer);
+            RateLimiter rateLimiter, RateLimitProperties properties, ProblemResponseWriter writer, AuditLog audit) {
+        return new RateLimitFilter(rateLimiter, properties, writer, audit);
     }
 
     /** The filter runs inside the security chain, after authentication; not a second time as a servlet filter. */

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -35,10 +36,13 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final ProblemResponseWriter writer;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemResponseWriter writer) {
+    private final AuditLog audit;
+
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemResponseWriter writer, AuditLog audit) {
         this.limiter = limiter;
         this.properties = properties;
         this.writer = writer;
+        this.audit = audit;
     }
 
     @Override
@@ -49,7 +53,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = callerKey(request);
+        Client client = authenticatedClient();
+        String key = (client != null) ? "client:" + client.id() : "ip:" + request.getRemoteAddr();
         ConsumptionProbe probe;
         try {
             probe = this.limiter.tryConsume(key);
@@ -65,19 +70,20 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        AuditLog.refused(key, null, null, 429, ProblemType.RATE_LIMITED.code(), null);
+        if (client != null) {
+            this.audit.refused(client, null, 429, ProblemType.RATE_LIMITED.code(), null);
+        } else {
+            this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
+        }
         ApiException refusal = Problems.exception(
                         ProblemType.RATE_LIMITED, "Too many connection token requests. Retry after the delay given.")
                 .retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         this.writer.write(request, response, refusal);
     }
 
-    private static String callerKey(HttpServletRequest request) {
+    private static @Nullable Client authenticatedClient() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Client client) {
-            return "client:" + client.id();
-        }
-        return "ip:" + request.getRemoteAddr();
+        return (authentication != null && authentication.getPrincipal() instanceof Client client) ? client : null;
     }
 
     private static long seconds(long nanos) {

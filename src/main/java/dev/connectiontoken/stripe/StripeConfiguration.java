@@ -1,6 +1,7 @@
 package dev.connectiontoken.stripe;
 
 import com.stripe.StripeClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.util.StringUtils;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.util.StringUtils;
  * picks the gateway: Stripe when a key is set, offline fakes when not. Offline mode cannot be active with a key.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableResilientMethods
 class StripeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StripeConfiguration.class);
@@ -41,12 +44,13 @@ class StripeConfiguration {
 
     @Bean
     @Conditional(KeyConfigured.class)
-    TerminalGateway stripeTerminalGateway(StripeClient client, StripeMode mode, StripeProperties properties) {
+    TerminalGateway stripeTerminalGateway(
+            StripeClient client, StripeMode mode, StripeProperties properties, MeterRegistry meters) {
         log.info(
                 "Minting {} connection tokens through {}",
                 mode.name().toLowerCase(java.util.Locale.ROOT),
                 properties.apiBase());
-        return new StripeTerminalGateway(client, new StripeErrorTranslator());
+        return new StripeTerminalGateway(client, new StripeErrorTranslator(), meters);
     }
 
     @Bean

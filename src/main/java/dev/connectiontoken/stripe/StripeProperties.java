@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to Stripe
  * @param readTimeout how long to wait for Stripe's answer once connected
  * @param maxNetworkRetries how many times stripe-java retries a failed call (same idempotency key each time)
+ * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. Keep
+ *     it below the request thread count (Tomcat's 200) unless virtual threads are on, so that a Stripe stall never
+ *     takes every thread and the health probes keep answering.
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -33,10 +36,16 @@ public record StripeProperties(
         @DefaultValue("2s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 2)
         Duration connectTimeout,
 
-        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 2)
+        @DefaultValue("4s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 2)
         Duration readTimeout,
 
-        @DefaultValue("1") @Min(0) @Max(5) int maxNetworkRetries) {
+        @DefaultValue("1") @Min(0) @Max(5) int maxNetworkRetries,
+
+        @DefaultValue(StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS) @Min(1)
+        int maxConcurrentCalls) {
+
+    /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
+    static final String DEFAULT_MAX_CONCURRENT_CALLS = "150";
 
     /** Whether no key is configured, so that the service issues offline tokens. */
     public boolean offline() {
@@ -47,6 +56,7 @@ public record StripeProperties(
     public String toString() {
         return "StripeProperties[secretKey=" + (offline() ? "<unset>" : "<redacted>") + ", apiBase=" + this.apiBase
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-                + ", maxNetworkRetries=" + this.maxNetworkRetries + "]";
+                + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
+                + "]";
     }
 }

@@ -5,28 +5,55 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.terminal.ConnectionToken;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.terminal.ConnectionTokenCreateParams;
+import dev.connectiontoken.error.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.resilience.annotation.ConcurrencyLimit;
 
-/** Mints real connection tokens through stripe-java, one Stripe call per token. */
-final class StripeTerminalGateway implements TerminalGateway {
-
-    private static final Logger log = LoggerFactory.getLogger(StripeTerminalGateway.class);
+/**
+ * Mints real connection tokens through stripe-java, one Stripe call per token. At most
+ * {@code connection-token.stripe.max-concurrent-calls} calls are in flight; beyond that a call is rejected at once
+ * rather than queued, so a Stripe stall cannot take every request thread. Each call is timed in {@code stripe.requests}.
+ */
+class StripeTerminalGateway implements TerminalGateway {
 
     private final StripeClient client;
 
     private final StripeErrorTranslator translator;
 
-    StripeTerminalGateway(StripeClient client, StripeErrorTranslator translator) {
+    private final MeterRegistry meters;
+
+    StripeTerminalGateway(StripeClient client, StripeErrorTranslator translator, MeterRegistry meters) {
         this.client = client;
         this.translator = translator;
+        this.meters = meters;
     }
 
     @Override
+    @ConcurrencyLimit(
+            limitString = "${connection-token.stripe.max-concurrent-calls:"
+                    + StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS + "}",
+            policy = ConcurrencyLimit.ThrottlePolicy.REJECT)
     public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
-        ConnectionToken token = callStripe(parameters(location, expand), options(account));
+        Timer.Sample sample = Timer.start(this.meters);
+        String result = "success";
+        try {
+            return issued(callStripe(parameters(location, expand), options(account)));
+        } catch (ApiException ex) {
+            result = ex.getBody().getType().toString().replaceFirst("^.*:", "");
+            throw ex;
+        } finally {
+            sample.stop(Timer.builder("stripe.requests")
+                    .description("Calls to Stripe's connection-token endpoint, retries included")
+                    .tag("result", result)
+                    .publishPercentileHistogram()
+                    .register(this.meters));
+        }
+    }
+
+    private IssuedToken issued(ConnectionToken token) {
         String requestId =
                 (token.getLastResponse() != null) ? token.getLastResponse().requestId() : null;
         String secret = token.getSecret();

@@ -41,7 +41,7 @@ final class ConnectionTokenRequestReader {
         }
         byte[] body = readBody(request);
         if (body.length > 0) {
-            decodeBody(request.getContentType(), body, parameters);
+            decodeBody(request, body, parameters);
         }
         ConnectionTokenRequest result = new ConnectionTokenRequest(parameters.location(), parameters.expand());
         List<ParameterError> errors = new ArrayList<>(parameters.errors());
@@ -70,7 +70,12 @@ final class ConnectionTokenRequestReader {
         }
     }
 
-    private void decodeBody(String contentType, byte[] body, RequestParameters parameters) {
+    private void decodeBody(HttpServletRequest request, byte[] body, RequestParameters parameters) {
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw unsupported("Content-Encoding " + encoding.strip() + " is not supported");
+        }
+        String contentType = request.getContentType();
         MediaType mediaType = mediaType(contentType);
         if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(mediaType)) {
             requireUtf8(mediaType);

@@ -4,8 +4,13 @@ import dev.connectiontoken.audit.AuditLog;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.client.LocationPolicy;
 import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.stripe.IssuedToken;
 import dev.connectiontoken.stripe.TerminalGateway;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.resilience.InvocationRejectedException;
 import org.springframework.stereotype.Service;
 
 /** Applies the client's location and account policy, mints the token, and audits the outcome either way. */
@@ -14,25 +19,34 @@ class ConnectionTokenService {
 
     private final TerminalGateway gateway;
 
-    ConnectionTokenService(TerminalGateway gateway) {
+    private final AuditLog audit;
+
+    ConnectionTokenService(TerminalGateway gateway, AuditLog audit) {
         this.gateway = gateway;
+        this.audit = audit;
     }
 
     IssuedToken createToken(Client client, ConnectionTokenRequest request) {
         try {
             String location = LocationPolicy.resolve(client, request.location());
-            IssuedToken token = this.gateway.createToken(location, request.expand(), client.account());
-            AuditLog.issued(client.id(), token.location(), client.account(), token.stripeRequestId());
+            IssuedToken token = mint(location, request, client);
+            this.audit.issued(client, token.location(), token.stripeRequestId());
             return token;
         } catch (ApiException ex) {
-            AuditLog.refused(
-                    client.id(),
-                    request.location(),
-                    client.account(),
-                    ex.getStatusCode().value(),
-                    ex.code(),
-                    ex.upstreamRequestId());
+            this.audit.refused(
+                    client, request.location(), ex.getStatusCode().value(), ex.code(), ex.upstreamRequestId());
             throw ex;
+        }
+    }
+
+    private IssuedToken mint(@Nullable String location, ConnectionTokenRequest request, Client client) {
+        try {
+            return this.gateway.createToken(location, request.expand(), client.account());
+        } catch (InvocationRejectedException ex) {
+            // The gateway's concurrency limit is full: answer now rather than queue behind a stalled Stripe.
+            throw Problems.exception(
+                            ProblemType.STRIPE_SATURATED, "Too many calls to Stripe are in flight. Retry shortly.")
+                    .retryAfter(Duration.ofSeconds(1));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.connectiontoken.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.StripeClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,13 +12,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.util.AopTestUtils;
 
 /** How {@link StripeConfiguration} turns {@link StripeProperties} into a gateway, and which settings it refuses. */
 class StripeConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(TestConfiguration.class);
+            .withUserConfiguration(TestConfiguration.class)
+            .withBean(SimpleMeterRegistry.class);
 
     @Test
     void noKeyMeansOfflineGatewayAndNoStripeClient() {
@@ -34,7 +37,8 @@ class StripeConfigurationTests {
                 .withPropertyValues("connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789")
                 .run((context) -> {
                     assertThat(context).hasNotFailed().hasSingleBean(StripeClient.class);
-                    assertThat(context.getBean(TerminalGateway.class)).isInstanceOf(StripeTerminalGateway.class);
+                    assertThat(AopTestUtils.<Object>getUltimateTargetObject(context.getBean(TerminalGateway.class)))
+                            .isInstanceOf(StripeTerminalGateway.class);
                     assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.TEST);
                 });
     }
@@ -45,8 +49,9 @@ class StripeConfigurationTests {
             StripeProperties properties = context.getBean(StripeProperties.class);
             assertThat(properties.apiBase()).isEqualTo("https://api.stripe.com");
             assertThat(properties.connectTimeout()).hasSeconds(2);
-            assertThat(properties.readTimeout()).hasSeconds(5);
+            assertThat(properties.readTimeout()).hasSeconds(4);
             assertThat(properties.maxNetworkRetries()).isEqualTo(1);
+            assertThat(properties.maxConcurrentCalls()).isEqualTo(150);
         });
     }
 
@@ -91,7 +96,7 @@ class StripeConfigurationTests {
     @Test
     void propertiesNeverPrintTheKey() {
         StripeProperties properties =
-                new StripeProperties("sk_test_51AbCdEf0123456789", "https://api.stripe.com", null, null, 1);
+                new StripeProperties("sk_test_51AbCdEf0123456789", "https://api.stripe.com", null, null, 1, 150);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

@@ -16,8 +16,16 @@ import tools.jackson.databind.JsonNode;
  * The whole service on a random port, configured through its public environment variables ({@code STRIPE_SECRET_KEY},
  * {@code STRIPE_API_BASE}) and pointed at {@link StripeStandIn}. Subclasses share one application context.
  */
-// These tests send hundreds of requests from one address: the rate-limit tests switch limits back on.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "connection-token.rate-limit.enabled=false")
+// Inlined properties, so that a subclass's @DynamicPropertySource can override them. Rate limits are off because
+// these tests send hundreds of requests from one address (the rate-limit tests switch them back on); no retries and a
+// short read timeout keep fault tests fast (the retry tests switch retries back on).
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "connection-token.rate-limit.enabled=false",
+            "connection-token.stripe.read-timeout=1s",
+            "connection-token.stripe.max-network-retries=0"
+        })
 public abstract class AbstractStripeIntegrationTests {
 
     @LocalServerPort
@@ -27,8 +35,6 @@ public abstract class AbstractStripeIntegrationTests {
     static void stripeStandIn(DynamicPropertyRegistry registry) {
         registry.add("STRIPE_SECRET_KEY", () -> StripeStandIn.SECRET_KEY);
         registry.add("STRIPE_API_BASE", StripeStandIn::baseUrl);
-        registry.add("connection-token.stripe.read-timeout", () -> "1s");
-        registry.add("connection-token.stripe.max-network-retries", () -> "0");
     }
 
     @BeforeEach

@@ -11,6 +11,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
@@ -72,6 +73,11 @@ public final class StripeStandIn {
     /** Stubs the connection-token endpoint with an answer read from {@code src/test/resources/stripe/}. */
     public static void answer(int status, String fixture) {
         stub(json(status, fixture(fixture)));
+    }
+
+    /** A stub of the connection-token endpoint, for scenarios. */
+    public static MappingBuilder endpoint() {
+        return post(urlPathEqualTo(PATH));
     }
 
     /** Stubs the connection-token endpoint with any answer, faults and delays included. */

@@ -19,10 +19,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        if (response.getStatus() == 501) {
+            // Tomcat's answer to a transfer coding it does not know (RFC 9112 allows it). The service implements
+            // every method it means to: for it, such a request is malformed, the client's error.
+            response.setStatus(400);
+        }
+        int status = response.getStatus();
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -78,7 +78,7 @@ if ! command -v shellcheck >/dev/null 2>&1; then
 fi
 
 shopt -s nullglob
-shell_scripts=(scripts/*.sh)
+shell_scripts=(scripts/*.sh bench/*.sh)
 shopt -u nullglob
 if [[ -f .ci/run ]]; then
   shell_scripts+=(.ci/run)
@@ -88,7 +88,7 @@ if ! command -v shellcheck >/dev/null 2>&1; then
   warn "shellcheck not installed; skipping shell script checks"
 elif [[ "${#shell_scripts[@]}" -gt 0 ]]; then
   log "shellcheck ${shell_scripts[*]}"
-  if ! shellcheck "${shell_scripts[@]}"; then
+  if ! shellcheck -x "${shell_scripts[@]}"; then
     failed=1
   fi
 fi

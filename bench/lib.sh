@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts: installs what they need from Debian, runs an HTTPS Stripe stand-in (nginx with the
+# echo module, a self-signed certificate) and the service jar pointed at it, and cleans everything up on exit.
+# Source it from a script that has `set -euo pipefail`.
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+WORK_DIR="$(mktemp -d -t connection-token-bench.XXXXXX)"
+STANDIN_PORT="${STANDIN_PORT:-18443}"
+SERVICE_PORT="${SERVICE_PORT:-18080}"
+BENCH_KEY="sk_test_51BenchStandInKey0000000000"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -f "$WORK_DIR/nginx.pid" ]; then kill "$(cat "$WORK_DIR/nginx.pid")" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+  rm -rf "$WORK_DIR"
+}
+trap cleanup EXIT
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Installs Debian packages that are missing (needs root, as on CI and these machines).
+require_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# The service jar, built once.
+service_jar() {
+  local jar
+  jar="$(find "$ROOT_DIR/target" -maxdepth 1 -name 'connection-token-service-*.jar' ! -name '*plain*' 2>/dev/null | head -n 1)"
+  if [ -z "$jar" ]; then
+    log "building the service jar"
+    (cd "$ROOT_DIR" && ./mvnw -B -q -DskipTests package)
+    jar="$(find "$ROOT_DIR/target" -maxdepth 1 -name 'connection-token-service-*.jar' ! -name '*plain*' | head -n 1)"
+  fi
+  printf '%s\n' "$jar"
+}
+
+# A self-signed certificate for 127.0.0.1 and a Java trust store holding it.
+make_certificate() {
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$WORK_DIR/standin.key" -out "$WORK_DIR/standin.crt" 2>/dev/null
+  keytool -importcert -noprompt -alias standin -file "$WORK_DIR/standin.crt" \
+    -keystore "$WORK_DIR/truststore.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
+}
+
+# Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds.
+start_standin() {
+  local delay="$1"
+  cat >"$WORK_DIR/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
+worker_processes 1;
+pid $WORK_DIR/nginx.pid;
+error_log $WORK_DIR/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  client_body_temp_path $WORK_DIR/body;
+  server {
+    listen 127.0.0.1:$STANDIN_PORT ssl;
+    ssl_certificate $WORK_DIR/standin.crt;
+    ssl_certificate_key $WORK_DIR/standin.key;
+    location = /v1/terminal/connection_tokens {
+      default_type application/json;
+      add_header Request-Id req_bench_standin;
+      echo_sleep $delay;
+      echo '{"object":"terminal.connection_token","secret":"pst_test_YmVuY2hfc3RhbmRpbl90b2tlbg"}';
+    }
+  }
+}
+CONF
+  if [ -f "$WORK_DIR/nginx.pid" ] && kill -0 "$(cat "$WORK_DIR/nginx.pid")" 2>/dev/null; then
+    nginx -c "$WORK_DIR/nginx.conf" -p "$WORK_DIR" -s reload
+    sleep 1
+  else
+    nginx -c "$WORK_DIR/nginx.conf" -p "$WORK_DIR"
+  fi
+}
+
+# Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness.
+start_service() {
+  local jar java_opts
+  jar="$(service_jar)"
+  read -r -a java_opts <<<"${JAVA_OPTS:-}"
+  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
+    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "$@" \
+    java "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
+    -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/service.log" 2>&1 &
+  PIDS+=("$!")
+  # Read by the scripts that source this file (resident memory of the service).
+  # shellcheck disable=SC2034
+  SERVICE_PID="$!"
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "the service did not become ready; its log:"
+  tail -n 50 "$WORK_DIR/service.log" >&2
+  return 1
+}
+
+# A wrk script that POSTs with no body, as the Terminal SDKs do.
+wrk_post_script() {
+  printf 'wrk.method = "POST"\n' >"$WORK_DIR/post.lua"
+  printf '%s\n' "$WORK_DIR/post.lua"
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.ConnectionTokenApplication;
 import dev.connectiontoken.HttpCall;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** JSON logs are one setting away, and carry the request id as a field. */
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLoggingIntegrationTests {
+
+    /** Logging is global: put the plain format back for the test contexts that run after this one. */
+    @AfterAll
+    static void restorePlainLogs() {
+        SpringApplication.run(ConnectionTokenApplication.class, "--server.port=0", "--STRIPE_SECRET_KEY=")
+                .close();
+    }
 
     @Test
     void ecsFormatWritesJsonLinesWithTheRequestId(CapturedOutput output) {

@@ -1,6 +1,7 @@
 package dev.connectiontoken.stripe;
 
 import com.stripe.StripeClient;
+import com.stripe.net.HttpURLConnectionClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,17 @@ class StripeConfiguration {
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
                 .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
+                .setHttpClient(httpClient(properties))
                 .build();
+    }
+
+    private static com.stripe.net.HttpClient httpClient(StripeProperties properties) {
+        return switch (properties.httpClient()) {
+            case JDK ->
+                new JdkStripeHttpClient(
+                        properties.connectTimeout(), properties.apiBase().startsWith("http:"));
+            case URL_CONNECTION -> new HttpURLConnectionClient();
+        };
     }
 
     @Bean

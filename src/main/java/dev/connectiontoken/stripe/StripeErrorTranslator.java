@@ -9,6 +9,7 @@ import com.stripe.exception.StripeException;
 import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>authentication (401) or permission (403)</td><td>502, logged at ERROR</td></tr>
  * <tr><td>rate limited (429)</td><td>503 with {@code Retry-After}</td></tr>
  * <tr><td>connection timed out or read timed out</td><td>504</td></tr>
- * <tr><td>could not connect, connection reset</td><td>503 with {@code Retry-After}</td></tr>
- * <tr><td>malformed answer, any other error</td><td>502</td></tr>
+ * <tr><td>could not connect, connection reset, an answer that is not HTTP</td><td>503 with {@code Retry-After}</td></tr>
+ * <tr><td>malformed answer (not HTTP, not JSON, no token), any other error</td><td>502</td></tr>
  * </table>
  */
 final class StripeErrorTranslator {
@@ -63,7 +64,7 @@ final class StripeErrorTranslator {
                             ProblemType.STRIPE_RATE_LIMITED, "Stripe is rate limiting this service. Retry later.")
                     .retryAfter(RETRY_AFTER);
         }
-        if (ex instanceof ApiConnectionException) {
+        if (ex instanceof ApiConnectionException && !(ex.getCause() instanceof ProtocolException)) {
             return connectionFailed(ex);
         }
         // Not the exception itself: stripe-java puts the raw answer in its message, and an answer may hold a token.
@@ -97,10 +98,10 @@ final class StripeErrorTranslator {
 
     private static ApiException connectionFailed(StripeException ex) {
         if (isTimeout(ex)) {
-            log.warn("Stripe did not answer in time: {}", ex.getCause());
+            log.warn("Stripe did not answer in time: {}", describeCause(ex));
             return Problems.exception(ProblemType.STRIPE_TIMEOUT, "Stripe did not answer in time. Retry later.");
         }
-        log.warn("Could not reach Stripe: {}", ex.getCause());
+        log.warn("Could not reach Stripe: {}", describeCause(ex));
         return Problems.exception(ProblemType.STRIPE_UNAVAILABLE, "Stripe could not be reached. Retry later.")
                 .retryAfter(RETRY_AFTER);
     }
@@ -112,6 +113,15 @@ final class StripeErrorTranslator {
             }
         }
         return false;
+    }
+
+    /** The cause's type only: its message may quote whatever bytes the peer sent. */
+    private static String describeCause(StripeException ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName();
     }
 
     private static String describe(StripeException ex) {

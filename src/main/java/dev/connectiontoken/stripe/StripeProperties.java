@@ -19,11 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey the secret ({@code sk_}) or restricted ({@code rk_}) key; blank for offline mode
  * @param apiBase where Stripe's API is; tests and benchmarks point it at a stand-in
  * @param connectTimeout how long to wait for a connection to Stripe
- * @param readTimeout how long to wait for Stripe's answer once connected
+ * @param readTimeout how long to wait for Stripe's answer once the request is sent
  * @param maxNetworkRetries how many times stripe-java retries a failed call (same idempotency key each time)
  * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. Keep
  *     it below the request thread count (Tomcat's 200) unless virtual threads are on, so that a Stripe stall never
  *     takes every thread and the health probes keep answering.
+ * @param httpClient stripe-java's transport: {@code jdk} (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -42,7 +43,9 @@ public record StripeProperties(
         @DefaultValue("1") @Min(0) @Max(5) int maxNetworkRetries,
 
         @DefaultValue(StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS) @Min(1)
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+
+        @DefaultValue("jdk") @NotNull HttpClientType httpClient) {
 
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
     static final String DEFAULT_MAX_CONCURRENT_CALLS = "150";
@@ -57,6 +60,14 @@ public record StripeProperties(
         return "StripeProperties[secretKey=" + (offline() ? "<unset>" : "<redacted>") + ", apiBase=" + this.apiBase
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
-                + "]";
+                + ", httpClient=" + this.httpClient + "]";
+    }
+
+    /** stripe-java's transport. */
+    public enum HttpClientType {
+        /** {@code java.net.http.HttpClient}: pooled keep-alive connections, HTTP/2 where offered. */
+        JDK,
+        /** stripe-java's own {@code HttpURLConnection} client: at most five idle connections per host. */
+        URL_CONNECTION
     }
 }

@@ -95,8 +95,14 @@ class StripeConfigurationTests {
 
     @Test
     void propertiesNeverPrintTheKey() {
-        StripeProperties properties =
-                new StripeProperties("sk_test_51AbCdEf0123456789", "https://api.stripe.com", null, null, 1, 150);
+        StripeProperties properties = new StripeProperties(
+                "sk_test_51AbCdEf0123456789",
+                "https://api.stripe.com",
+                null,
+                null,
+                1,
+                150,
+                StripeProperties.HttpClientType.JDK);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

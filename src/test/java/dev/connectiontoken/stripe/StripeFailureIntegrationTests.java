@@ -144,12 +144,12 @@ class StripeFailureIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
-    void garbageInsteadOfHttpIs502(CapturedOutput output) {
+    void garbageInsteadOfHttpIsABrokenConnection(CapturedOutput output) {
         StripeStandIn.stub(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
 
-        JsonNode problem = assertProblem(post("/connection_token", null, null), 502);
+        JsonNode problem = assertProblem(post("/connection_token", null, null), 503);
 
-        assertThat(problem.path("type").asString()).endsWith(":stripe-error");
+        assertThat(problem.path("type").asString()).endsWith(":stripe-unavailable");
     }
 
     @ParameterizedTest(name = "{0}")

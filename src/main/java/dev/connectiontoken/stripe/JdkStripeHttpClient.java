@@ -1,0 +1,97 @@
+package dev.connectiontoken.stripe;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.HttpClient;
+import com.stripe.net.HttpHeaders;
+import com.stripe.net.StripeRequest;
+import com.stripe.net.StripeResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * stripe-java's transport on {@link java.net.http.HttpClient}: one pool of keep-alive connections (HTTP/2 where the
+ * server offers it) instead of {@code HttpURLConnection}'s five idle connections per host, which under concurrency
+ * means a new TLS handshake for most calls. stripe-java keeps its retry loop, idempotency key and error mapping: this
+ * class only sends, and reports timeouts as {@link SocketTimeoutException} so that stripe-java retries them as it
+ * retries its own.
+ */
+final class JdkStripeHttpClient extends HttpClient {
+
+    private final java.net.http.HttpClient client;
+
+    JdkStripeHttpClient(Duration connectTimeout, boolean cleartext) {
+        this.client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // h2c upgrade on cleartext (test stand-ins only) is not worth its extra round trip.
+                .version(
+                        cleartext ? java.net.http.HttpClient.Version.HTTP_1_1 : java.net.http.HttpClient.Version.HTTP_2)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public StripeResponse request(StripeRequest request) throws ApiConnectionException {
+        try {
+            HttpResponse<String> response =
+                    this.client.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofString());
+            return new StripeResponse(
+                    response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
+        } catch (HttpTimeoutException ex) { // connect and request timeouts alike
+            SocketTimeoutException timeout = new SocketTimeoutException(ex.getMessage());
+            timeout.initCause(ex);
+            throw failure(timeout);
+        } catch (ProtocolException ex) {
+            throw failure(ex);
+        } catch (IOException ex) {
+            // A reset or closed connection, often a pooled one the server just dropped. stripe-java retries only
+            // what it sees as a connection failure; its idempotency key makes resending this POST safe.
+            ConnectException retryable = new ConnectException(ex.getMessage());
+            retryable.initCause(ex);
+            throw failure(retryable);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw failure(ex);
+        }
+    }
+
+    private static HttpRequest toHttpRequest(StripeRequest request) throws ApiConnectionException {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(request.url().toURI());
+        } catch (URISyntaxException ex) {
+            throw failure(ex);
+        }
+        builder.timeout(Duration.ofMillis(request.options().getReadTimeout()));
+        headers(request).forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+        HttpRequest.BodyPublisher body = (request.content() != null)
+                ? HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent())
+                : HttpRequest.BodyPublishers.noBody();
+        if (request.content() != null) {
+            builder.header("Content-Type", request.content().contentType());
+        }
+        return builder.method(request.method().name(), body).build();
+    }
+
+    private static Map<String, List<String>> headers(StripeRequest request) {
+        return request.headers()
+                .withAdditionalHeaders(Map.of(
+                        "User-Agent", List.of(buildUserAgentString(request)),
+                        "X-Stripe-Client-User-Agent", List.of(buildXStripeClientUserAgentString())))
+                .map();
+    }
+
+    private static ApiConnectionException failure(Exception cause) {
+        // The message is stripe-java's own shape, without the API base (it may name an internal stand-in).
+        return new ApiConnectionException(
+                "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), cause);
+    }
+}

@@ -97,7 +97,7 @@ start_service() {
   read -r -a java_opts <<<"${JAVA_OPTS:-}"
   env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
     CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "$@" \
-    java "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
+    "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
     -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/service.log" 2>&1 &
   PIDS+=("$!")
   # Read by the scripts that source this file (resident memory of the service).
@@ -118,4 +118,35 @@ start_service() {
 wrk_post_script() {
   printf 'wrk.method = "POST"\n' >"$WORK_DIR/post.lua"
   printf '%s\n' "$WORK_DIR/post.lua"
+}
+
+# Stops the service started last and waits for it to exit.
+stop_service() {
+  kill "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+}
+
+# Runs wrk with POSTs: wrk_run URL CONNECTIONS DURATION OUTPUT_FILE
+wrk_run() {
+  wrk -t2 -c"$2" -d"$3" --timeout 10s --latency -s "$(wrk_post_script)" "$1" >"$4"
+}
+
+# Reads one figure from wrk's output: rps, p50 or p99 (in ms), or errors.
+wrk_figure() {
+  local file="$1" what="$2"
+  case "$what" in
+    rps) awk '/Requests\/sec/ {print $2}' "$file" ;;
+    p50) awk '$1 == "50%" {print $2}' "$file" | to_ms ;;
+    p99) awk '$1 == "99%" {print $2}' "$file" | to_ms ;;
+    errors)
+      local non2xx socket
+      non2xx="$(awk '/Non-2xx/ {print $5}' "$file")"
+      socket="$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$file")"
+      echo $(( ${non2xx:-0} + ${socket:-0} )) ;;
+  esac
+}
+
+# Converts wrk's latency (us, ms or s) to milliseconds.
+to_ms() {
+  awk '{v = $1; if (v ~ /us$/) {sub("us", "", v); v /= 1000} else if (v ~ /ms$/) {sub("ms", "", v)} else if (v ~ /s$/) {sub("s", "", v); v *= 1000} printf "%.2f\n", v}'
 }

@@ -3,6 +3,8 @@ package dev.connectiontoken.audit;
 import dev.connectiontoken.client.Client;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,8 @@ public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger("connection-token.audit");
 
     private final MeterRegistry meters;
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public AuditLog(MeterRegistry meters) {
         this.meters = meters;
@@ -63,12 +67,16 @@ public class AuditLog {
     }
 
     private void count(String client, String outcome, String reason) {
-        Counter.builder("connection.token.requests")
-                .description("Connection token requests by client, outcome and refusal reason")
-                .tag("client", client)
-                .tag("outcome", outcome)
-                .tag("reason", reason)
-                .register(this.meters)
+        // Tag values are bounded, so the cache is too; it spares a meter lookup on every request.
+        this.counters
+                .computeIfAbsent(
+                        client + '\n' + outcome + '\n' + reason,
+                        (key) -> Counter.builder("connection.token.requests")
+                                .description("Connection token requests by client, outcome and refusal reason")
+                                .tag("client", client)
+                                .tag("outcome", outcome)
+                                .tag("reason", reason)
+                                .register(this.meters))
                 .increment();
     }
 

@@ -21,9 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to Stripe
  * @param readTimeout how long to wait for Stripe's answer once the request is sent
  * @param maxNetworkRetries how many times stripe-java retries a failed call (same idempotency key each time)
- * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. Keep
- *     it below the request thread count (Tomcat's 200) unless virtual threads are on, so that a Stripe stall never
- *     takes every thread and the health probes keep answering.
+ * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. With
+ *     platform threads (JDK 17) keep it below the request thread count (400 here), so that a Stripe stall never takes
+ *     every thread and the health probes keep answering; with virtual threads (JDK 21+) threads are not the limit.
  * @param httpClient stripe-java's transport: {@code jdk} (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
  */
 @ConfigurationProperties("connection-token.stripe")
@@ -48,7 +48,7 @@ public record StripeProperties(
         @DefaultValue("jdk") @NotNull HttpClientType httpClient) {
 
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
-    static final String DEFAULT_MAX_CONCURRENT_CALLS = "150";
+    static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
 
     /** Whether no key is configured, so that the service issues offline tokens. */
     public boolean offline() {

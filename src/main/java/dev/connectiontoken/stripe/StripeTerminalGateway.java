@@ -9,6 +9,8 @@ import dev.connectiontoken.error.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.annotation.ConcurrencyLimit;
 
@@ -24,6 +26,9 @@ class StripeTerminalGateway implements TerminalGateway {
     private final StripeErrorTranslator translator;
 
     private final MeterRegistry meters;
+
+    /** One timer per result; results are problem types, a bounded set. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     StripeTerminalGateway(StripeClient client, StripeErrorTranslator translator, MeterRegistry meters) {
         this.client = client;
@@ -45,11 +50,13 @@ class StripeTerminalGateway implements TerminalGateway {
             result = ex.getBody().getType().toString().replaceFirst("^.*:", "");
             throw ex;
         } finally {
-            sample.stop(Timer.builder("stripe.requests")
-                    .description("Calls to Stripe's connection-token endpoint, retries included")
-                    .tag("result", result)
-                    .publishPercentileHistogram()
-                    .register(this.meters));
+            sample.stop(this.timers.computeIfAbsent(
+                    result,
+                    (tag) -> Timer.builder("stripe.requests")
+                            .description("Calls to Stripe's connection-token endpoint, retries included")
+                            .tag("result", tag)
+                            .publishPercentileHistogram()
+                            .register(this.meters)));
         }
     }
 

@@ -51,7 +51,7 @@ class StripeConfigurationTests {
             assertThat(properties.connectTimeout()).hasSeconds(2);
             assertThat(properties.readTimeout()).hasSeconds(4);
             assertThat(properties.maxNetworkRetries()).isEqualTo(1);
-            assertThat(properties.maxConcurrentCalls()).isEqualTo(150);
+            assertThat(properties.maxConcurrentCalls()).isEqualTo(300);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.connectiontoken.audit;
 
 import dev.connectiontoken.client.Client;
+import dev.connectiontoken.error.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -41,19 +42,18 @@ public class AuditLog {
     /**
      * A request from a known client, refused by policy, by the rate limit or by Stripe.
      *
-     * @param reason the error code answered, such as {@code location_not_allowed}: a bounded set
+     * @param refusal the error answered: its status, code and Stripe request id are logged
      */
-    public void refused(
-            Client client, @Nullable String location, int status, String reason, @Nullable String stripeRequestId) {
+    public void refused(Client client, @Nullable String location, ApiException refusal) {
         log.info(
                 "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}",
                 client.id(),
                 orDash(location),
                 orDash(client.account()),
-                status,
-                reason,
-                orDash(stripeRequestId));
-        count(client.metricsTag(), "refused", reason);
+                refusal.getStatusCode().value(),
+                refusal.code(),
+                orDash(refusal.upstreamRequestId()));
+        count(client.metricsTag(), "refused", refusal.metricReason());
     }
 
     /** A request refused before the caller was identified (401, or an address over its rate limit). */

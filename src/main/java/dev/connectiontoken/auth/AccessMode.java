@@ -1,6 +1,7 @@
 package dev.connectiontoken.auth;
 
 import dev.connectiontoken.stripe.StripeMode;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,12 @@ final class AccessMode {
             return true;
         }
         if (mode == StripeMode.LIVE) {
-            throw new InsecureConfigurationException("A live Stripe key is set but no caller authentication is"
-                    + " configured, so anyone could mint live connection tokens");
+            throw new InsecureConfigurationException(
+                    "A live Stripe key is set but no caller authentication is configured, so anyone could mint live"
+                            + " connection tokens",
+                    "Configure callers: connection-token.clients[0].id and .api-key-sha256 (API keys), or"
+                            + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See the README's Security"
+                            + " section.");
         }
         if (mode == StripeMode.TEST) {
             log.warn("""
@@ -35,5 +40,20 @@ final class AccessMode {
                     ************************************************************************************""");
         }
         return false;
+    }
+
+    /**
+     * JWTs must be meant for this service: without an audience check, any token the identity provider issues for any
+     * other application would be accepted here, and one without a locations claim could scope tokens anywhere.
+     */
+    static void checkJwtAudience(boolean jwtEnabled, List<String> audiences) {
+        if (jwtEnabled && audiences.isEmpty()) {
+            throw new InsecureConfigurationException(
+                    "JWT authentication is on but no audience is required, so tokens the identity provider issues"
+                            + " for other applications would be accepted",
+                    "Set spring.security.oauth2.resourceserver.jwt.audiences"
+                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
+                            + " provider puts in tokens for this service.");
+        }
     }
 }

@@ -23,7 +23,9 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
     public @Nullable Authentication convert(HttpServletRequest request) {
         List<String> apiKeys = Collections.list(request.getHeaders(HEADER));
         String bearer = bearerApiKey(request);
-        if (apiKeys.size() + ((bearer != null) ? 1 : 0) > 1) {
+        // A JWT next to an API key counts too: which one wins must never be a guess.
+        boolean anyBearer = bearer != null || hasBearer(request);
+        if (apiKeys.size() + (anyBearer ? 1 : 0) > 1) {
             throw new BadCredentialsException("Send one credential, not several");
         }
         if (!apiKeys.isEmpty()) {
@@ -32,11 +34,16 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
         return (bearer != null) ? new ApiKeyAuthentication(bearer) : null;
     }
 
-    private static @Nullable String bearerApiKey(HttpServletRequest request) {
+    private static boolean hasBearer(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    private static @Nullable String bearerApiKey(HttpServletRequest request) {
+        if (!hasBearer(request)) {
             return null;
         }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String token = authorization.substring(BEARER.length()).strip();
         return JwtBearerTokenResolver.looksLikeJwt(token) ? null : token;
     }

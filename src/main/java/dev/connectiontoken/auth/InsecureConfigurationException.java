@@ -1,9 +1,16 @@
 package dev.connectiontoken.auth;
 
-/** A configuration that would let anyone mint live connection tokens; its message is one line. */
+/** A configuration that would let callers mint tokens they should not; its message and action are one line each. */
 class InsecureConfigurationException extends IllegalStateException {
 
-    InsecureConfigurationException(String message) {
+    private final String action;
+
+    InsecureConfigurationException(String message, String action) {
         super(message);
+        this.action = action;
+    }
+
+    String action() {
+        return this.action;
     }
 }

@@ -37,6 +37,9 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         List<String> locations = locations(jwt.getClaims().get(this.properties.locationsClaim()));
         String defaultLocation = optional(jwt.getClaimAsString(this.properties.defaultLocationClaim()), LOCATION);
         String account = optional(jwt.getClaimAsString(this.properties.accountClaim()), ACCOUNT);
+        if (defaultLocation != null && !locations.isEmpty() && !locations.contains(defaultLocation)) {
+            throw invalid("The token's default location is not among its locations");
+        }
         return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account, Client.Source.JWT));
     }
 
@@ -46,7 +49,11 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         }
         List<?> values = (claim instanceof Collection<?> collection)
                 ? List.copyOf(collection)
-                : Arrays.asList(claim.toString().split(" "));
+                : Arrays.asList(claim.toString().trim().split(" +"));
+        // A claim that is present limits the client; an empty one ([] or "") must not read as "any location".
+        if (values.isEmpty()) {
+            throw invalid("The token's locations claim is empty");
+        }
         return values.stream()
                 .map((value) -> checked(String.valueOf(value), LOCATION, "location"))
                 .toList();
@@ -58,9 +65,12 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
 
     private static String checked(@Nullable String value, Pattern pattern, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(
-                    OAuth2ErrorCodes.INVALID_TOKEN, "The token's " + what + " is missing or malformed", null));
+            throw invalid("The token's " + what + " is missing or malformed");
         }
         return value;
+    }
+
+    private static OAuth2AuthenticationException invalid(String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
     }
 }

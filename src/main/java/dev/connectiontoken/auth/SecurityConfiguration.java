@@ -7,10 +7,14 @@ import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.ratelimit.RateLimitFilter;
 import dev.connectiontoken.stripe.StripeMode;
+import dev.connectiontoken.token.ConnectionTokenEndpoint;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -31,7 +35,8 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String ENDPOINT = "/connection_token";
+    /** Spring Boot's own property; its audience validator does the checking. */
+    private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -43,9 +48,15 @@ class SecurityConfiguration {
             StripeMode mode,
             RateLimitFilter rateLimitFilter,
             ProblemResponseWriter writer,
-            AuditLog audit) {
+            AuditLog audit,
+            Environment environment) {
         boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
         boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled);
+        AccessMode.checkJwtAudience(
+                jwtEnabled,
+                Binder.get(environment)
+                        .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
+                        .orElse(List.of()));
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -60,10 +71,12 @@ class SecurityConfiguration {
                                 response,
                                 Problems.problem(ProblemType.FORBIDDEN, "forbidden", "Access denied.", null))))
                 .addFilter(corsFilter(cors, writer))
-                .addFilterBefore(rateLimitFilter, AuthorizationFilter.class)
+                // After authorization: a caller that must authenticate and did not gets its 401 without spending a
+                // bucket.
+                .addFilterAfter(rateLimitFilter, AuthorizationFilter.class)
                 .authorizeHttpRequests((requests) -> {
                     if (authenticationRequired) {
-                        requests.requestMatchers(ENDPOINT).authenticated();
+                        requests.requestMatchers(ConnectionTokenEndpoint.PATH).authenticated();
                     }
                     requests.anyRequest().permitAll();
                 });
@@ -103,7 +116,7 @@ class SecurityConfiguration {
         configuration.setAllowCredentials(false);
         configuration.setMaxAge(properties.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration(ENDPOINT, configuration);
+        source.registerCorsConfiguration(ConnectionTokenEndpoint.PATH, configuration);
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new ProblemCorsProcessor(writer));
         return filter;

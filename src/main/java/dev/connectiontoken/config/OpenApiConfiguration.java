@@ -2,12 +2,15 @@ package dev.connectiontoken.config;
 
 import dev.connectiontoken.error.ProblemSchema;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,27 @@ class OpenApiConfiguration {
                         .version("1")
                         .description("Mints Stripe Terminal connection tokens for point-of-sale apps. Errors are"
                                 + " RFC 9457 problem details with a Stripe-style error member."))
-                .servers(List.of(new Server().url("/").description("This service")));
+                .servers(List.of(new Server().url("/").description("This service")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key")
+                                        .description(
+                                                "A configured client's API key (also accepted as a bearer token)."))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("An API key, or a JWT from the configured identity provider.")))
+                // Either credential; none at all only when no client and no issuer is configured (open mode).
+                .security(List.of(
+                        new SecurityRequirement().addList("apiKey"),
+                        new SecurityRequirement().addList("bearer"),
+                        new SecurityRequirement()));
     }
 
     @Bean
@@ -62,9 +85,12 @@ class OpenApiConfiguration {
     private static Map<String, String> errorResponses() {
         Map<String, String> responses = new LinkedHashMap<>();
         responses.put("400", "Invalid parameters, or Stripe rejected them.");
+        responses.put("401", "Missing, malformed or wrong credentials (when callers must authenticate).");
+        responses.put("403", "A location outside the client's allowed list, or a browser origin not allowed.");
         responses.put("405", "A method other than POST.");
         responses.put("413", "The body is larger than the limit.");
         responses.put("415", "A body in another media type or charset.");
+        responses.put("429", "Over the client's (or address's) rate limit; see Retry-After and RateLimit-*.");
         responses.put("502", "Stripe refused this service or answered unexpectedly.");
         responses.put("503", "Stripe is unreachable or rate limiting this service; see Retry-After.");
         responses.put("504", "Stripe did not answer in time.");

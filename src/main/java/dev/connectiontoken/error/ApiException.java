@@ -33,6 +33,16 @@ public class ApiException extends ErrorResponseException {
         return (error instanceof java.util.Map<?, ?> map && map.get("code") instanceof String code) ? code : "error";
     }
 
+    /**
+     * A bounded value for a metric tag: the code answered, except that Stripe's own codes, passed through to the
+     * caller, all count as {@code stripe_rejected_parameters}.
+     */
+    public String metricReason() {
+        return ProblemType.STRIPE_REJECTED_PARAMETERS.type().equals(getBody().getType())
+                ? "stripe_rejected_parameters"
+                : code();
+    }
+
     /** Adds {@code Retry-After} in whole seconds, rounded up so that a client never retries too early. */
     public ApiException retryAfter(Duration delay) {
         long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);

@@ -6,6 +6,7 @@ import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemResponseWriter;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.token.ConnectionTokenEndpoint;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,22 +14,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits {@code /connection_token} per authenticated client, or per IP address for callers that do not authenticate.
- * Runs in the security chain after authentication, so the client is known. Over the limit: 429 with
+ * Runs in the security chain after authorization, so the client is known and a caller refused with 401 spends
+ * nothing. Over the limit: 429 with
  * {@code Retry-After} and {@code RateLimit-*} headers. If the limit store fails, the request goes through: the limit
  * protects against abuse, and authentication still applies.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    /** Matched like Spring MVC and Spring Security match it (decoded path), so no encoding of it escapes the limit. */
+    private static final RequestMatcher ENDPOINT = PathPatternRequestMatcher.pathPattern(ConnectionTokenEndpoint.PATH);
 
     private final RateLimiter limiter;
 
@@ -47,14 +55,17 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !this.properties.enabled() || !"/connection_token".equals(request.getRequestURI());
+        return !this.properties.enabled() || !ENDPOINT.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Client client = authenticatedClient();
-        String key = (client != null) ? "client:" + client.id() : "ip:" + request.getRemoteAddr();
+        // Keyed by where the client comes from too: a JWT subject can never share a configured client's bucket.
+        String key = (client != null)
+                ? client.source().name().toLowerCase(Locale.ROOT) + ":" + client.id()
+                : "ip:" + request.getRemoteAddr();
         ConsumptionProbe probe;
         try {
             probe = this.limiter.tryConsume(key);
@@ -70,14 +81,14 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (client != null) {
-            this.audit.refused(client, null, 429, ProblemType.RATE_LIMITED.code(), null);
-        } else {
-            this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
-        }
         ApiException refusal = Problems.exception(
                         ProblemType.RATE_LIMITED, "Too many connection token requests. Retry after the delay given.")
                 .retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        if (client != null) {
+            this.audit.refused(client, null, refusal);
+        } else {
+            this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
+        }
         this.writer.write(request, response, refusal);
     }
 

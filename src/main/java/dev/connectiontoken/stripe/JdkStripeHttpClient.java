@@ -16,6 +16,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * stripe-java's transport on {@link java.net.http.HttpClient}: one pool of keep-alive connections (HTTP/2 where the
@@ -40,27 +44,47 @@ final class JdkStripeHttpClient extends HttpClient {
 
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
+        // HttpRequest.timeout bounds the wait for the headers only: a body that stalls after them would hang. So the
+        // whole exchange gets a deadline too, as long as stripe-java's connect and read timeouts together.
+        long deadline =
+                (long) request.options().getConnectTimeout() + request.options().getReadTimeout();
+        CompletableFuture<HttpResponse<String>> exchange =
+                this.client.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response =
-                    this.client.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange.get(deadline, TimeUnit.MILLISECONDS);
             return new StripeResponse(
                     response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
-        } catch (HttpTimeoutException ex) { // connect and request timeouts alike
-            SocketTimeoutException timeout = new SocketTimeoutException(ex.getMessage());
-            timeout.initCause(ex);
-            throw failure(timeout);
-        } catch (ProtocolException ex) {
-            throw failure(ex);
-        } catch (IOException ex) {
-            // A reset or closed connection, often a pooled one the server just dropped. stripe-java retries only
-            // what it sees as a connection failure; its idempotency key makes resending this POST safe.
-            ConnectException retryable = new ConnectException(ex.getMessage());
-            retryable.initCause(ex);
-            throw failure(retryable);
+        } catch (TimeoutException ex) {
+            exchange.cancel(true);
+            throw failure(timeout(ex));
+        } catch (ExecutionException ex) {
+            throw failure(retryable(ex.getCause()));
         } catch (InterruptedException ex) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(ex);
         }
+    }
+
+    /** What stripe-java should see: timeouts as timeouts, other I/O failures as connection failures it retries. */
+    private static Exception retryable(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) { // connect and request timeouts alike
+            return timeout(cause);
+        }
+        if (cause instanceof ProtocolException || !(cause instanceof IOException)) {
+            return (cause instanceof Exception exception) ? exception : new IOException(cause);
+        }
+        // A reset or closed connection, often a pooled one the server just dropped. stripe-java retries only what
+        // it sees as a connection failure; its idempotency key makes resending this POST safe.
+        ConnectException connection = new ConnectException(String.valueOf(cause.getMessage()));
+        connection.initCause(cause);
+        return connection;
+    }
+
+    private static SocketTimeoutException timeout(Throwable cause) {
+        SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
+        timeout.initCause(cause);
+        return timeout;
     }
 
     private static HttpRequest toHttpRequest(StripeRequest request) throws ApiConnectionException {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <tr><td>rate limited (429)</td><td>503 with {@code Retry-After}</td></tr>
  * <tr><td>connection timed out or read timed out</td><td>504</td></tr>
  * <tr><td>could not connect, connection reset, an answer that is not HTTP</td><td>503 with {@code Retry-After}</td></tr>
- * <tr><td>malformed answer (not HTTP, not JSON, no token), any other error</td><td>502</td></tr>
+ * <tr><td>malformed answer (HTTP, but not JSON or no token), any other error</td><td>502</td></tr>
  * </table>
  */
 final class StripeErrorTranslator {

@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConnectionTokenController {
 
-    static final String PATH = "/connection_token";
-
     static final String MODE_HEADER = "Connection-Token-Mode";
 
     private final ConnectionTokenService service;
@@ -42,7 +40,7 @@ class ConnectionTokenController {
         this.service = service;
     }
 
-    @PostMapping(PATH)
+    @PostMapping(ConnectionTokenEndpoint.PATH)
     @Operation(
             summary = "Mint a connection token",
             description = "Creates a fresh Stripe Terminal connection token on every call; tokens are never cached."
@@ -96,7 +94,7 @@ class ConnectionTokenController {
     /** Every other method is a 405 naming POST, so that a GET (a link prefetch, a crawler) never mints a token. */
     @Hidden
     @RequestMapping(
-            path = PATH,
+            path = ConnectionTokenEndpoint.PATH,
             method = {
                 RequestMethod.GET,
                 RequestMethod.HEAD,
@@ -108,7 +106,8 @@ class ConnectionTokenController {
     void refuseMethod(HttpServletRequest request) {
         ApiException refusal = Problems.exception(
                 ProblemType.METHOD_NOT_ALLOWED,
-                request.getMethod() + " is not allowed on " + PATH + ": connection tokens are minted by POST.");
+                request.getMethod() + " is not allowed on " + ConnectionTokenEndpoint.PATH
+                        + ": connection tokens are minted by POST.");
         refusal.getHeaders().setAllow(Set.of(HttpMethod.POST));
         throw refusal;
     }

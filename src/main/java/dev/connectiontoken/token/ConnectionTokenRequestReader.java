@@ -49,7 +49,8 @@ final class ConnectionTokenRequestReader {
                 .map(ConnectionTokenRequestReader::toError)
                 .forEach(errors::add);
         if (!errors.isEmpty()) {
-            throw Problems.invalidParameters(errors);
+            // Bounded like the reader's own list: a hostile request cannot make the error body large.
+            throw Problems.invalidParameters(errors.subList(0, Math.min(errors.size(), RequestParameters.MAX_ERRORS)));
         }
         return result;
     }

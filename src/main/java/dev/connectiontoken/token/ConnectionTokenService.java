@@ -33,8 +33,7 @@ class ConnectionTokenService {
             this.audit.issued(client, token.location(), token.stripeRequestId());
             return token;
         } catch (ApiException ex) {
-            this.audit.refused(
-                    client, request.location(), ex.getStatusCode().value(), ex.code(), ex.upstreamRequestId());
+            this.audit.refused(client, request.location(), ex);
             throw ex;
         }
     }

@@ -94,6 +94,17 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
     }
 
     @Test
+    void createWithApiKeyAndAJwtIs401() {
+        // A JWT-shaped bearer next to a valid API key: neither silently wins.
+        HttpResponse<String> response = HttpCall.send(HttpCall.to(this.port, "/connection_token")
+                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+                .header("X-Api-Key", TestKeys.OPEN));
+
+        assertProblem(response, 401);
+        assertThat(StripeStandIn.requests()).isEmpty();
+    }
+
+    @Test
     void createWithBearerApiKeyMintsToken() {
         StripeStandIn.answer(200, "connection-token.json");
 

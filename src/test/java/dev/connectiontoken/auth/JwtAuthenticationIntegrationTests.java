@@ -41,6 +41,8 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
 
     private static final String ISSUER_PATH = "/idp";
 
+    private static final String AUDIENCE = "connection-token-service";
+
     private static final KeyPair keys = rsaKeyPair();
 
     private static final KeyPair otherKeys = rsaKeyPair();
@@ -48,6 +50,7 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", JwtAuthenticationIntegrationTests::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
     @BeforeEach
@@ -145,6 +148,43 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
+    void jwtForAnotherAudienceIs401() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .audience("another-application")
+                        .build()));
+    }
+
+    @Test
+    void jwtWithEmptyLocationsListIs401NotUnlimited() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .claim("locations", List.of())
+                        .build()));
+    }
+
+    @Test
+    void jwtWithBlankLocationsStringIs401NotUnlimited() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .claim("locations", " ")
+                        .build()));
+    }
+
+    @Test
+    void jwtWithDefaultLocationOutsideItsLocationsIs401() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .claim("locations", List.of("tml_Jwt1"))
+                        .claim("default_location", "tml_Other")
+                        .build()));
+    }
+
+    @Test
     void garbageShapedLikeAJwtIs401() {
         assertRefused("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
     }
@@ -168,6 +208,7 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject("pos-app-7")
+                .audience(AUDIENCE)
                 .issueTime(Date.from(Instant.now().minusSeconds(60)))
                 .expirationTime(Date.from(expiry));
     }

@@ -12,7 +12,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The real application with a live key: refused without authentication, started with it. */
+/**
+ * The real application refusing insecure configurations: a live key without authentication, JWTs without an audience.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LiveKeyStartupIntegrationTests {
 
@@ -30,6 +32,20 @@ class LiveKeyStartupIntegrationTests {
                 .contains("A live Stripe key is set but no caller authentication is configured")
                 .contains("connection-token.clients[0].id")
                 .doesNotContain(LIVE_KEY);
+    }
+
+    @Test
+    void jwtWithoutAnAudienceRefusesToStart(CapturedOutput output) {
+        assertThatException()
+                .isThrownBy(() -> SpringApplication.run(
+                        ConnectionTokenApplication.class,
+                        "--server.port=0",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks"));
+
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("JWT authentication is on but no audience is required")
+                .contains("spring.security.oauth2.resourceserver.jwt.audiences");
     }
 
     @Test

@@ -29,6 +29,8 @@ class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
         registry.add("connection-token.clients[0].api-key-sha256", () -> TestKeys.sha256(TestKeys.OPEN));
         registry.add("connection-token.clients[1].id", () -> "store-b");
         registry.add("connection-token.clients[1].api-key-sha256", () -> TestKeys.sha256(TestKeys.LIMITED));
+        registry.add("connection-token.clients[2].id", () -> "store-c");
+        registry.add("connection-token.clients[2].api-key-sha256", () -> TestKeys.sha256(TestKeys.STRICT));
     }
 
     @Test
@@ -53,6 +55,29 @@ class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
         assertThat(output)
                 .contains("outcome=refused client=store-a location=- account=- status=429" + " reason=rate_limited");
         assertThat(as(TestKeys.LIMITED).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEncodedPathSpendsTheSameBucket() {
+        StripeStandIn.answer(200, "connection-token.json");
+        // /connection_toke%6E reaches the endpoint (the path is matched decoded), so it must count like the plain one.
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> encoded =
+                    HttpCall.send(HttpCall.to(this.port, "/connection_toke%6E").header("X-Api-Key", TestKeys.STRICT));
+            assertThat(encoded.statusCode()).isEqualTo(200);
+            assertThat(encoded.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(2 - i));
+        }
+
+        assertThat(as(TestKeys.STRICT).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void callersRefusedWith401SpendNoBucket() {
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> refused = HttpCall.send(HttpCall.to(this.port, "/connection_token"));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("RateLimit-Remaining")).isEmpty();
+        }
     }
 
     @Test

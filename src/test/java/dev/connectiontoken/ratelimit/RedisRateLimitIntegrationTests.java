@@ -65,7 +65,7 @@ class RedisRateLimitIntegrationTests {
                 StatefulRedisConnection<String, String> connection = client.connect()) {
             call(replica);
 
-            String key = RedisRateLimiter.KEY_PREFIX + "client:store-a";
+            String key = RedisRateLimiter.KEY_PREFIX + "configured:store-a";
             assertThat(connection.sync().exists(key)).isEqualTo(1L);
             assertThat(connection.sync().pttl(key)).isPositive();
         }

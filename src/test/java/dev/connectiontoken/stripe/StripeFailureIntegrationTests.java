@@ -116,6 +116,22 @@ class StripeFailureIntegrationTests extends AbstractStripeIntegrationTests {
         assertThat(took).isLessThan(Duration.ofMillis(2_500));
     }
 
+    @Test
+    void bodyStallingAfterTheHeadersIs504WithinTheBound() {
+        // Headers at once, then the body a few bytes at a time over 8 s: only a deadline on the whole exchange helps.
+        StripeStandIn.stub(StripeStandIn.json(200, StripeStandIn.fixture("connection-token.json"))
+                .withChunkedDribbleDelay(8, 8_000));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = post("/connection_token", null, null);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        JsonNode problem = assertProblem(response, 504);
+        assertThat(problem.path("type").asString()).endsWith(":stripe-timeout");
+        // connect-timeout 2 s + read-timeout 1 s bound the exchange; the body alone would take 8 s.
+        assertThat(took).isLessThan(Duration.ofMillis(4_500));
+    }
+
     static Stream<Arguments> brokenConnections() {
         return Stream.of(Arguments.of(Fault.CONNECTION_RESET_BY_PEER), Arguments.of(Fault.EMPTY_RESPONSE));
     }

@@ -219,6 +219,20 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
     }
 
     @Test
+    void errorListIsCappedAtTwentyEntries() {
+        // 30 blank expand fields: 30 "must not be blank" plus "at most 20 fields", more than the list may carry.
+        String query = IntStream.range(0, 30)
+                .mapToObj((index) -> "expand%5B" + index + "%5D=")
+                .collect(Collectors.joining("&"));
+
+        HttpResponse<String> response = post("/connection_token?" + query, null, null);
+
+        JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.path("errors").size()).as(response.body()).isEqualTo(20);
+        assertThat(problem.path("error").path("message").asString()).contains("19 more problems");
+    }
+
+    @Test
     void createWithMoreParametersThanTomcatKeepsIsRefusedNotEmptied() {
         String body = IntStream.range(0, 1100).mapToObj((i) -> "p" + i + "=").collect(Collectors.joining("&"));
 

@@ -1,63 +1,67 @@
 # Container image for connection-token-service.
 #
-# Base images are build arguments so they can be overridden at build time.
-# Production builds pin both by digest, for example:
+# Base images are build arguments. Production builds pin both by digest, for example:
 #   docker build \
-#     --build-arg BUILD_IMAGE=eclipse-temurin:17-jdk@sha256:<digest> \
-#     --build-arg RUNTIME_IMAGE=eclipse-temurin:17-jre@sha256:<digest> .
-# Dependabot does not update base images given as ARG defaults
-# (dependabot/dependabot-core#2057), so bump these by hand.
-ARG BUILD_IMAGE=eclipse-temurin:17-jdk
-ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+#     --build-arg BUILD_IMAGE=eclipse-temurin:25-jdk@sha256:<digest> \
+#     --build-arg RUNTIME_IMAGE=eclipse-temurin:25-jre@sha256:<digest> .
+# Any JDK/JRE 17 or later works (scripts/container-check.sh builds with Debian's OpenJDK 17 images).
+# Dependabot does not update base images given as ARG defaults (dependabot/dependabot-core#2057): bump them by hand.
+ARG BUILD_IMAGE=eclipse-temurin:25-jdk
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /workspace
 
-# Resolve dependencies in their own layer so that source-only changes reuse it.
+# Dependencies in their own layer, so that source-only changes reuse it.
 COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 
 COPY src/ src/
-RUN ./mvnw -B -DskipTests package
-
-# Split the executable jar into Spring Boot's layers (dependencies,
-# spring-boot-loader, snapshot-dependencies, application) with the launcher
-# included, so that each layer can be copied separately below.
-RUN java -Djarmode=tools -jar target/connection-token-service-*.jar \
-        extract --layers --launcher --destination extracted
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
+    && java -Djarmode=tools -jar target/connection-token-service-*.jar extract --layers \
+        --application-filename connection-token-service.jar --destination extracted
 
 FROM ${RUNTIME_IMAGE}
 
 ARG SOURCE_URL=""
+ARG REVISION=""
 LABEL org.opencontainers.image.title="connection-token-service" \
       org.opencontainers.image.description="Mints Stripe Terminal connection tokens for trusted point-of-sale apps" \
-      org.opencontainers.image.source="${SOURCE_URL}"
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.revision="${REVISION}"
 
-# Unprivileged system user without a home directory; the application writes
-# nothing outside the temporary directory.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid 10001 --no-create-home \
         --home-dir /nonexistent --shell /usr/sbin/nologin app
 
 WORKDIR /application
 
-# One COPY per layer, least to most frequently changing, so that rebuilds
-# after code changes only replace the application layer.
+# One COPY per layer, least to most often changing: a code change rebuilds only the last one.
 COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
+COPY scripts/healthcheck.sh ./healthcheck.sh
+
+# A class-data-sharing archive of everything loaded up to a refreshed context (offline mode, nothing is called):
+# a faster start on every JDK from 17 on. Built with the runtime JDK, as it must be.
+RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -Dserver.port=0 \
+        -jar connection-token-service.jar >/dev/null
 
 USER 10001
 EXPOSE 8080
 
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Memory sized from the container's limit; glibc's per-thread malloc arenas capped (they add tens of MB).
+ENV MALLOC_ARENA_MAX=2
 
-# Health probes: the Actuator endpoints /actuator/health/liveness and
-# /actuator/health/readiness will be added in a later change and are meant to
-# be used by the orchestrator's liveness and readiness probes. There is no
-# HEALTHCHECK here because JRE base images may not ship curl or wget.
+# The probes are /actuator/health/liveness and /actuator/health/readiness (deploy/kubernetes uses them);
+# this HEALTHCHECK, for Docker and compose, needs no curl.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/application/healthcheck.sh"]
 
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# Exec form: the JVM is PID 1 and receives SIGTERM itself, so graceful shutdown works. Works with a read-only root
+# file system given a writable /tmp (docker run --read-only --tmpfs /tmp).
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=70", \
+    "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-XX:+ExitOnOutOfMemoryError", \
+    "-jar", "connection-token-service.jar"]

@@ -3,7 +3,8 @@
 #
 #   - GitHub Actions workflows: @action-validator/cli (schema validation,
 #     plus a check that paths/paths-ignore globs match files)
-#   - YAML files under .github/: yamllint with a relaxed config, if installed
+#   - YAML files under .github/, deploy/ and docker-compose.yml: yamllint with a relaxed config, if installed
+#   - Kubernetes manifests: validated against the Kubernetes API schemas (deploy/kubernetes/validate, npm)
 #   - shell scripts: shellcheck (installed with apt-get when missing and
 #     running as root)
 #
@@ -51,7 +52,7 @@ fi
 # --- YAML --------------------------------------------------------------------
 if command -v yamllint >/dev/null 2>&1; then
   shopt -s nullglob
-  yaml_files=(.github/*.yml .github/*.yaml "${workflows[@]}")
+  yaml_files=(.github/*.yml .github/*.yaml "${workflows[@]}" deploy/kubernetes/*.yaml docker-compose.yml)
   shopt -u nullglob
   if [[ "${#yaml_files[@]}" -gt 0 ]]; then
     log "yamllint ${yaml_files[*]}"
@@ -63,6 +64,18 @@ if command -v yamllint >/dev/null 2>&1; then
   fi
 else
   warn "yamllint not installed; skipping YAML style checks"
+fi
+
+# --- Kubernetes manifests ----------------------------------------------------
+if ! command -v npm >/dev/null 2>&1; then
+  warn "npm not found; install Node.js and npm to validate the Kubernetes manifests"
+  failed=1
+else
+  log "kubernetes schemas deploy/kubernetes/*.yaml"
+  if ! { npm install --prefix deploy/kubernetes/validate --no-audit --no-fund --silent \
+      && node deploy/kubernetes/validate/validate.mjs; }; then
+    failed=1
+  fi
 fi
 
 # --- Shell scripts -----------------------------------------------------------

@@ -1,0 +1,40 @@
+// Validates every object in deploy/kubernetes/*.yaml against the Kubernetes API's own schemas, through the typed
+// models of the kubernetes-models package: an unknown field, a wrong type or a missing required field fails.
+import {readFileSync, readdirSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import yaml from 'js-yaml';
+import {Deployment} from 'kubernetes-models/apps/v1';
+import {HorizontalPodAutoscaler} from 'kubernetes-models/autoscaling/v2';
+import {PodDisruptionBudget} from 'kubernetes-models/policy/v1';
+import {Secret, Service} from 'kubernetes-models/v1';
+
+const models = {
+  'apps/v1/Deployment': Deployment,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+};
+
+const directory = join(dirname(fileURLToPath(import.meta.url)), '..');
+let failures = 0;
+let checked = 0;
+for (const file of readdirSync(directory).filter((name) => name.endsWith('.yaml')).sort()) {
+  for (const object of yaml.loadAll(readFileSync(join(directory, file), 'utf8'))) {
+    if (!object) continue;
+    const kind = `${object.apiVersion}/${object.kind}`;
+    const Model = models[kind];
+    try {
+      if (!Model) throw new Error(`no schema known for ${kind}`);
+      new Model(object).validate();
+      checked++;
+      console.log(`ok   ${file}: ${kind} ${object.metadata?.name}`);
+    } catch (error) {
+      failures++;
+      console.log(`FAIL ${file}: ${kind} ${object.metadata?.name}: ${error.message}`);
+    }
+  }
+}
+console.log(`${checked} objects valid, ${failures} invalid`);
+process.exit(failures === 0 && checked > 0 ? 0 : 1);

@@ -53,7 +53,9 @@ RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefres
 USER 10001
 EXPOSE 8080
 
-# Memory sized from the container's limit; glibc's per-thread malloc arenas capped (they add tens of MB).
+# The heap is 40 % of the container's memory limit: the JVM needs about 200 MB besides the heap under load (metaspace,
+# code, compiler arenas, buffers; docs/PERFORMANCE.md), so with 512 MiB the heap gets ~205 MB. glibc's per-thread
+# malloc arenas are capped (they add tens of MB).
 ENV MALLOC_ARENA_MAX=2
 
 # The probes are /actuator/health/liveness and /actuator/health/readiness (deploy/kubernetes uses them);
@@ -62,6 +64,6 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/ap
 
 # Exec form: the JVM is PID 1 and receives SIGTERM itself, so graceful shutdown works. Works with a read-only root
 # file system given a writable /tmp (docker run --read-only --tmpfs /tmp).
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=70", \
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=40", \
     "-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-XX:+ExitOnOutOfMemoryError", \
     "-jar", "connection-token-service.jar"]

@@ -15,12 +15,17 @@ DURATION="${DURATION:-20s}"
 DELAY="${DELAY:-0.05}"
 NODE_PORT="${NODE_PORT:-14242}"
 if [ -z "${JAVA:-}" ]; then
-  JAVA="$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1 || true)"
-  JAVA="${JAVA:-java}"
+  # A JDK 25 if one is installed (the startup target is for JDK 25), else the java on PATH.
+  JAVA=java
+  for candidate in /usr/lib/jvm/*-25*/bin/java; do
+    if [ -x "$candidate" ]; then JAVA="$candidate"; break; fi
+  done
 fi
 export JAVA
-# The recommended settings (README, Dockerfile): a small serial-GC heap sized for a container.
-RECOMMENDED_OPTS="${RECOMMENDED_OPTS:--XX:+UseSerialGC -Xms128m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m}"
+# The Docker image's JVM options (README, Dockerfile), with -XX:MaxRAM standing in for the container's memory limit
+# (512 MiB in deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap.
+IMAGE_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
+RECOMMENDED_OPTS="${RECOMMENDED_OPTS:-$IMAGE_OPTS -XX:MaxRAM=512m}"
 # glibc's per-thread malloc arenas add tens of MB of resident memory under many threads; two are enough.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 STANDIN_URL="https://127.0.0.1:$STANDIN_PORT/v1/terminal/connection_tokens"
@@ -58,6 +63,11 @@ stop_service
 
 JAVA_OPTS="$RECOMMENDED_OPTS" start_service CONNECTION_TOKEN_STRIPE_HTTP_CLIENT=url-connection
 MEASURED_PID="$SERVICE_PID" measure service-urlconnection "http://127.0.0.1:$SERVICE_PORT/connection_token"
+stop_service
+
+# The same transport with its keep-alive cache raised from 5 to 512 connections per host: isolates the pool's effect.
+JAVA_OPTS="$RECOMMENDED_OPTS -Dhttp.maxConnections=512" start_service CONNECTION_TOKEN_STRIPE_HTTP_CLIENT=url-connection
+MEASURED_PID="$SERVICE_PID" measure service-urlconnection-pool512 "http://127.0.0.1:$SERVICE_PORT/connection_token"
 stop_service
 
 log "node peer: installing express and stripe-node"
@@ -113,7 +123,7 @@ median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 table="$(
   printf '| target | connections | requests/s | p50 ms | p99 ms | errors | max RSS MB | vs direct | vs node peer |\n'
   printf '|---|---|---|---|---|---|---|---|---|\n'
-  for label in direct service service-urlconnection node-peer; do
+  for label in direct service service-urlconnection service-urlconnection-pool512 node-peer; do
     for connections in 64 256; do
       rps="$(figure "$label" "$connections" 3)"
       printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$connections" "$rps" \
@@ -152,7 +162,9 @@ if [ "${1:-}" = "--record" ]; then
     printf '# Performance\n\n'
     printf 'Measured %s on %s, %s cores, %s; Stripe stand-in: nginx over HTTPS answering after %s s. One run, all targets side by side, driven by the same wrk (2 threads, %s per measurement after a 10 s warm-up).\n\n' \
       "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$("$JAVA" -version 2>&1 | head -n 1)" "$DELAY" "$DURATION"
-    printf 'Service JVM options: `%s` with `MALLOC_ARENA_MAX=2` (the README and Docker image settings), defaults otherwise. `service` uses the default JDK transport, `service-urlconnection` stripe-java'"'"'s HttpURLConnection client.\n\n' "$RECOMMENDED_OPTS"
+    # shellcheck disable=SC2016 # Markdown backticks, not command substitution
+    printf 'Service JVM options: `%s` with `MALLOC_ARENA_MAX=2` (the Docker image'"'"'s options, with `-XX:MaxRAM` standing in for the 512 MiB container limit of deploy/kubernetes), defaults otherwise. `service` uses the default JDK transport, `service-urlconnection` stripe-java'"'"'s HttpURLConnection client (at most 5 idle connections per host), `service-urlconnection-pool512` the same with `-Dhttp.maxConnections=512`.\n\n' "$RECOMMENDED_OPTS"
+    # shellcheck disable=SC2016
     printf 'Reproduce with `bench/run.sh --record`.\n\n'
     printf '%s\n\n## Targets\n\n%s\n\n' "$table" "$targets"
     cat "$BENCH_DIR/performance-notes.md"

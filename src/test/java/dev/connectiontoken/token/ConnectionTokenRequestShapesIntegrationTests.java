@@ -109,6 +109,9 @@ class ConnectionTokenRequestShapesIntegrationTests extends AbstractStripeIntegra
         assertThat(sent.getRequest().getMethod().value()).isEqualTo("POST");
         assertThat(sent.getRequest().getUrl()).isEqualTo(StripeStandIn.PATH);
         assertThat(sent.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + StripeStandIn.SECRET_KEY);
+        // stripe-java's own client identification, which the JDK transport builds once and sends on every call.
+        assertThat(sent.getRequest().getHeader("X-Stripe-Client-User-Agent")).contains("\"bindings.version\"");
+        assertThat(sent.getRequest().getHeader("User-Agent")).startsWith("Stripe/v1 JavaBindings/");
         assertThat(sent.getRequest().getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
     }
 

@@ -47,6 +47,11 @@ measure() { # measure LABEL URL: warm up, then 64 and 256 connections
       local sampler=$!
     fi
     wrk_run "$url" "$connections" "$DURATION" "$out"
+    if ! grep -q 'Requests/sec: *[1-9]' "$out"; then
+      log "$label: no request completed at $connections connections; wrk said:"
+      cat "$out" >&2
+      if [ -f "$WORK_DIR/service.log" ]; then tail -n 20 "$WORK_DIR/service.log" >&2; fi
+    fi
     if [ -n "${MEASURED_PID:-}" ]; then kill "$sampler" 2>/dev/null || true; fi
     local rss="n/a"
     if [ -s "$rss_file" ]; then rss="$(sort -n "$rss_file" | tail -n 1 | awk '{printf "%d", $1 / 1024}')"; fi
@@ -73,7 +78,8 @@ stop_service
 log "node peer: installing express and stripe-node"
 (cd "$BENCH_DIR/node-peer" && npm install --no-audit --no-fund --no-package-lock --silent >/dev/null 2>&1)
 NODE_EXTRA_CA_CERTS="$WORK_DIR/standin.crt" STRIPE_SECRET_KEY="$BENCH_KEY" \
-  STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" PORT="$NODE_PORT" node "$BENCH_DIR/node-peer/server.js" &
+  STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" PORT="$NODE_PORT" node "$BENCH_DIR/node-peer/server.js" \
+  >"$WORK_DIR/node.log" 2>&1 &
 PIDS+=("$!")
 NODE_PID="$!"
 for _ in $(seq 1 50); do curl -fs -X POST "http://127.0.0.1:$NODE_PORT/connection_token" >/dev/null && break; sleep 0.2; done

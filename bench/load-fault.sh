@@ -9,7 +9,7 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CONNECTIONS="${CONNECTIONS:-200}"
+CONNECTIONS="${CONNECTIONS:-400}"
 DURATION="${DURATION:-30s}"
 STALL_SECONDS=60
 
@@ -75,7 +75,7 @@ printf '%s\n' "$table"
 if [ "${1:-}" = "--record" ]; then
   {
     printf '# Resilience: load while Stripe stalls\n\n'
-    printf 'Measured %s on %s (%s cores), JDK %s, default settings (connect timeout 2 s, read timeout 4 s, one retry, at most 150 Stripe calls in flight).\n\n' \
+    printf 'Measured %s on %s (%s cores), JDK %s, default settings (connect timeout 2 s, read timeout 4 s, one retry, at most 300 Stripe calls in flight, 400 request threads).\n\n' \
       "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$(java -version 2>&1 | awk -F'"' '/version/ {print $2}')"
     cat <<'TEXT'
 Reproduce with `bench/load-fault.sh --record` (installs nginx-light, libnginx-mod-http-echo and wrk from Debian).
@@ -84,7 +84,7 @@ TEXT
     printf '%s\n\n' "$table"
     cat <<'TEXT'
 Expected: each call that reaches Stripe ends in 504 after two read timeouts and the backoff (about 8.5 s alone,
-under the 15 s budget); calls beyond the 150 in flight get 503 with `Retry-After` at once; liveness keeps answering
+under the 15 s budget); calls beyond the 300 in flight get 503 with `Retry-After` at once; liveness keeps answering
 in milliseconds; the first call after the stall clears succeeds. Under load the slowest answer is a little later
 than the lone call because the 2 cores are shared by the load generator, the stand-in and the service.
 TEXT

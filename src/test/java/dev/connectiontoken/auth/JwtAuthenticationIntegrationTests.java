@@ -26,8 +26,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -138,13 +142,23 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
                         .build()));
     }
 
-    @Test
-    void jwtWithMalformedLocationsClaimIs401() {
-        assertRefused(sign(
-                keys,
-                claims(issuer(), Instant.now().plusSeconds(300))
-                        .claim("locations", List.of("not-a-location"))
-                        .build()));
+    static Stream<Arguments> malformedPolicyClaims() {
+        return Stream.of(
+                Arguments.of("a location that is not one", Map.of("locations", List.of("not-a-location"))),
+                Arguments.of("an empty list, not any location", Map.of("locations", List.of())),
+                Arguments.of("a blank string, not any location", Map.of("locations", " ")),
+                Arguments.of(
+                        "a default outside the list",
+                        Map.of("locations", List.of("tml_Jwt1"), "default_location", "tml_Other")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedPolicyClaims")
+    void jwtWithMalformedPolicyClaimsIs401(String rule, Map<String, Object> policy) {
+        JWTClaimsSet.Builder claims = claims(issuer(), Instant.now().plusSeconds(300));
+        policy.forEach(claims::claim);
+
+        assertRefused(sign(keys, claims.build()));
     }
 
     @Test
@@ -153,34 +167,6 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
                 keys,
                 claims(issuer(), Instant.now().plusSeconds(300))
                         .audience("another-application")
-                        .build()));
-    }
-
-    @Test
-    void jwtWithEmptyLocationsListIs401NotUnlimited() {
-        assertRefused(sign(
-                keys,
-                claims(issuer(), Instant.now().plusSeconds(300))
-                        .claim("locations", List.of())
-                        .build()));
-    }
-
-    @Test
-    void jwtWithBlankLocationsStringIs401NotUnlimited() {
-        assertRefused(sign(
-                keys,
-                claims(issuer(), Instant.now().plusSeconds(300))
-                        .claim("locations", " ")
-                        .build()));
-    }
-
-    @Test
-    void jwtWithDefaultLocationOutsideItsLocationsIs401() {
-        assertRefused(sign(
-                keys,
-                claims(issuer(), Instant.now().plusSeconds(300))
-                        .claim("locations", List.of("tml_Jwt1"))
-                        .claim("default_location", "tml_Other")
                         .build()));
     }
 

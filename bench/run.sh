@@ -92,7 +92,13 @@ first_token() { # first_token LABEL JAVA_OPTIONS...
   local start end
   start="$(date +%s%N)"
   JAVA_OPTS="$*" start_service_quiet
-  until curl -fs -o /dev/null -X POST "http://127.0.0.1:$SERVICE_PORT/connection_token"; do sleep 0.01; done
+  local deadline=$((SECONDS + 60))
+  until curl -fs -o /dev/null -X POST "http://127.0.0.1:$SERVICE_PORT/connection_token"; do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$SECONDS" -gt "$deadline" ]; then
+      log "$label: the service did not serve a token; its log:"; tail -n 30 "$WORK_DIR/startup.log" >&2; exit 1
+    fi
+    sleep 0.01
+  done
   end="$(date +%s%N)"
   stop_service
   printf '%s\t%s\n' "$label" "$(( (end - start) / 1000000 ))" >>"$WORK_DIR/startup.tsv"

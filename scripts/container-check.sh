@@ -105,12 +105,15 @@ mapfile -t entrypoint < <(buildah inspect --type image --format '{{range .OCIv1.
 touch "$work/before-run"
 buildah run --network host "$container" -- "${entrypoint[@]}" >"$work/run.log" 2>&1 &
 run_pid=$!
+ready=""
 for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+  if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then ready=yes; break; fi
   kill -0 "$run_pid" 2>/dev/null || { cat "$work/run.log" >&2; fail "the container exited"; }
   sleep 0.5
 done
-java_pid="$(pgrep -f -n 'connection-token-service.jar' || true)"
+[ -n "$ready" ] || { tail -40 "$work/run.log" >&2; fail "not ready after 60 s"; }
+# The container's JVM: the one running as the image's user (never a JVM of the host's own).
+java_pid="$(pgrep -u 10001 -f -n 'connection-token-service.jar' || true)"
 [ -n "$java_pid" ] || { cat "$work/run.log" >&2; fail "no JVM found"; }
 grep -m1 'Started ConnectionTokenApplication' "$work/run.log" | sed 's/^.*Started/Started/' || true
 

@@ -52,7 +52,7 @@ fi
 # --- YAML --------------------------------------------------------------------
 if command -v yamllint >/dev/null 2>&1; then
   shopt -s nullglob
-  yaml_files=(.github/*.yml .github/*.yaml "${workflows[@]}" deploy/kubernetes/*.yaml docker-compose.yml)
+  yaml_files=(.github/*.yml .github/*.yaml "${workflows[@]}" deploy/kubernetes/*.yaml deploy/kubernetes/examples/*.yaml docker-compose.yml)
   shopt -u nullglob
   if [[ "${#yaml_files[@]}" -gt 0 ]]; then
     log "yamllint ${yaml_files[*]}"

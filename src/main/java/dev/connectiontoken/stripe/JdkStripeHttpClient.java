@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,11 +59,16 @@ final class JdkStripeHttpClient extends HttpClient {
      */
     private static ExecutorService completionExecutor() {
         AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), (task) -> {
-            Thread thread = new Thread(task, "stripe-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), (task) -> {
+                    Thread thread = new Thread(task, "stripe-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        // Idle threads end, so that nothing lingers once the client is no longer used.
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Override

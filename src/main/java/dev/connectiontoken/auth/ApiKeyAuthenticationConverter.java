@@ -22,29 +22,24 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
     @Override
     public @Nullable Authentication convert(HttpServletRequest request) {
         List<String> apiKeys = Collections.list(request.getHeaders(HEADER));
-        String bearer = bearerApiKey(request);
-        // A JWT next to an API key counts too: which one wins must never be a guess.
-        boolean anyBearer = bearer != null || hasBearer(request);
-        if (apiKeys.size() + (anyBearer ? 1 : 0) > 1) {
+        // Any bearer value counts, a JWT too: when two credentials arrive, which one wins must never be a guess.
+        String bearer = bearerValue(request);
+        if (apiKeys.size() + ((bearer != null) ? 1 : 0) > 1) {
             throw new BadCredentialsException("Send one credential, not several");
         }
         if (!apiKeys.isEmpty()) {
             return new ApiKeyAuthentication(apiKeys.get(0).strip());
         }
-        return (bearer != null) ? new ApiKeyAuthentication(bearer) : null;
+        return (bearer != null && !JwtBearerTokenResolver.looksLikeJwt(bearer))
+                ? new ApiKeyAuthentication(bearer)
+                : null;
     }
 
-    private static boolean hasBearer(HttpServletRequest request) {
+    private static @Nullable String bearerValue(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-    }
-
-    private static @Nullable String bearerApiKey(HttpServletRequest request) {
-        if (!hasBearer(request)) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String token = authorization.substring(BEARER.length()).strip();
-        return JwtBearerTokenResolver.looksLikeJwt(token) ? null : token;
+        return authorization.substring(BEARER.length()).strip();
     }
 }

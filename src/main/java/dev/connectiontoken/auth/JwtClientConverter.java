@@ -1,6 +1,7 @@
 package dev.connectiontoken.auth;
 
 import dev.connectiontoken.client.Client;
+import dev.connectiontoken.client.LocationPolicy;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +38,7 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         List<String> locations = locations(jwt.getClaims().get(this.properties.locationsClaim()));
         String defaultLocation = optional(jwt.getClaimAsString(this.properties.defaultLocationClaim()), LOCATION);
         String account = optional(jwt.getClaimAsString(this.properties.accountClaim()), ACCOUNT);
-        if (defaultLocation != null && !locations.isEmpty() && !locations.contains(defaultLocation)) {
+        if (defaultLocation != null && !LocationPolicy.allows(locations, defaultLocation)) {
             throw invalid("The token's default location is not among its locations");
         }
         return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account, Client.Source.JWT));

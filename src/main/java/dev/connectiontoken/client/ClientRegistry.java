@@ -57,9 +57,7 @@ public class ClientRegistry {
     }
 
     private static void checkDefaultLocation(ClientEntry entry) {
-        if (entry.defaultLocation() != null
-                && !entry.locations().isEmpty()
-                && !entry.locations().contains(entry.defaultLocation())) {
+        if (entry.defaultLocation() != null && !LocationPolicy.allows(entry.locations(), entry.defaultLocation())) {
             throw new IllegalStateException("connection-token.clients: client '" + entry.id()
                     + "' has a default-location that is not in its locations");
         }

@@ -2,12 +2,18 @@ package dev.connectiontoken.client;
 
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Least privilege for locations: which location a client's token is scoped to, or why it gets none. */
 public final class LocationPolicy {
 
     private LocationPolicy() {}
+
+    /** Whether a client limited to {@code locations} may use {@code location}; an empty list allows any. */
+    public static boolean allows(List<String> locations, String location) {
+        return locations.isEmpty() || locations.contains(location);
+    }
 
     /**
      * The location to scope the token to: the one asked for if the client may use it, else the client's default.
@@ -18,7 +24,7 @@ public final class LocationPolicy {
      */
     public static @Nullable String resolve(Client client, @Nullable String requested) {
         if (requested != null) {
-            if (!client.locations().isEmpty() && !client.locations().contains(requested)) {
+            if (!allows(client.locations(), requested)) {
                 throw Problems.exception(
                         ProblemType.LOCATION_NOT_ALLOWED,
                         ProblemType.LOCATION_NOT_ALLOWED.code(),

@@ -87,7 +87,7 @@ final class JdkStripeHttpClient extends HttpClient {
             exchange.cancel(true);
             throw failure(timeout(ex));
         } catch (ExecutionException ex) {
-            throw failure(retryable(ex.getCause()));
+            throw failure(asStripeJavaExpects(ex.getCause()));
         } catch (InterruptedException ex) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -95,8 +95,11 @@ final class JdkStripeHttpClient extends HttpClient {
         }
     }
 
-    /** What stripe-java should see: timeouts as timeouts, other I/O failures as connection failures it retries. */
-    private static Exception retryable(Throwable cause) {
+    /**
+     * The failure as stripe-java's retry logic reads it: timeouts as timeouts, resets and closed connections as
+     * connection failures (both retried), anything else as it is (not retried).
+     */
+    private static Exception asStripeJavaExpects(Throwable cause) {
         if (cause instanceof HttpTimeoutException) { // connect and request timeouts alike
             return timeout(cause);
         }

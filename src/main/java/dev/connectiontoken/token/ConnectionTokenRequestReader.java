@@ -1,7 +1,6 @@
 package dev.connectiontoken.token;
 
 import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ParameterError;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +9,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -44,13 +41,10 @@ final class ConnectionTokenRequestReader {
             decodeBody(request, body, parameters);
         }
         ConnectionTokenRequest result = new ConnectionTokenRequest(parameters.location(), parameters.expand());
-        List<ParameterError> errors = new ArrayList<>(parameters.errors());
-        this.validator.validate(result).stream()
-                .map(ConnectionTokenRequestReader::toError)
-                .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            // Bounded like the reader's own list: a hostile request cannot make the error body large.
-            throw Problems.invalidParameters(errors.subList(0, Math.min(errors.size(), RequestParameters.MAX_ERRORS)));
+        // Violations join the reader's own list, which is bounded: a hostile request cannot make the error body large.
+        this.validator.validate(result).forEach((violation) -> reject(parameters, violation));
+        if (!parameters.errors().isEmpty()) {
+            throw Problems.invalidParameters(parameters.errors());
         }
         return result;
     }
@@ -113,9 +107,9 @@ final class ConnectionTokenRequestReader {
         }
     }
 
-    private static ParameterError toError(ConstraintViolation<ConnectionTokenRequest> violation) {
+    private static void reject(RequestParameters parameters, ConstraintViolation<ConnectionTokenRequest> violation) {
         String param = violation.getPropertyPath().toString().replace(".<list element>", "");
-        return new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage());
+        parameters.reject(param, "parameter_invalid", param + " " + violation.getMessage());
     }
 
     private static RuntimeException tooLarge(long limit) {

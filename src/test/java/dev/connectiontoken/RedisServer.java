@@ -6,17 +6,25 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import redis.embedded.core.ExecutableProvider;
 
 /**
- * A real {@code redis-server} (Debian's package) on a free loopback port, for the shared rate-limit tests. If the
- * package is missing and the tests run as root, as on a fresh CI machine, it is installed first.
+ * A real Redis server on a free loopback port, for the shared rate-limit tests, with nothing to install. The binary is,
+ * in order: the one named by the {@code REDIS_SERVER} environment variable; the one shipped for this operating system
+ * and architecture inside the {@code embedded-redis} test dependency (Linux, macOS and Windows, x86-64 and arm64);
+ * {@code redis-server} on the {@code PATH}. With none of them the tests are skipped, or fail under
+ * {@link TestEnvironment#STRICT}.
  */
 public final class RedisServer implements AutoCloseable {
-
-    private static final String BINARY = "/usr/bin/redis-server";
 
     private final Process process;
 
@@ -28,11 +36,16 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
-        installIfMissing();
+        Optional<Path> binary = binary();
+        TestEnvironment.require(
+                binary.isPresent(),
+                "no Redis server binary for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                        + " in embedded-redis and none on the PATH (or REDIS_SERVER names no executable file);"
+                        + " set REDIS_SERVER to a redis-server binary");
         int port = freePort();
         try {
             Process process = new ProcessBuilder(List.of(
-                            BINARY,
+                            binary.get().toString(),
                             "--port",
                             Integer.toString(port),
                             "--bind",
@@ -40,8 +53,6 @@ public final class RedisServer implements AutoCloseable {
                             "--save",
                             "",
                             "--appendonly",
-                            "no",
-                            "--daemonize",
                             "no"))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -68,6 +79,37 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    private static Optional<Path> binary() {
+        String named = System.getenv("REDIS_SERVER");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(Path.of(named)).filter(Files::isExecutable);
+        }
+        return Optional.ofNullable(shipped()).or(RedisServer::onPath);
+    }
+
+    /** The binary embedded-redis ships for this platform, extracted to a temporary file; null where it has none. */
+    private static @Nullable Path shipped() {
+        try {
+            File file = ExecutableProvider.newJarResourceProvider().get();
+            return file.canExecute() ? file.toPath() : null;
+        } catch (IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    private static Optional<Path> onPath() {
+        String name = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows")
+                ? "redis-server.exe"
+                : "redis-server";
+        String path = System.getenv("PATH");
+        return (path == null)
+                ? Optional.empty()
+                : Stream.of(path.split(File.pathSeparator))
+                        .map((directory) -> Path.of(directory, name))
+                        .filter(Files::isExecutable)
+                        .findFirst();
+    }
+
     private void awaitListening() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
@@ -79,34 +121,7 @@ public final class RedisServer implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("redis-server did not start listening on port " + this.port);
-    }
-
-    private static void installIfMissing() {
-        if (new File(BINARY).canExecute()) {
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("redis-server is missing: install Debian's redis-server package");
-        }
-        run("apt-get", "update", "-qq");
-        run("apt-get", "install", "-y", "-qq", "redis-server");
-    }
-
-    private static void run(String... command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            int exit = builder.start().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        throw new IllegalStateException("The Redis server did not start listening on port " + this.port);
     }
 
     private static int freePort() {

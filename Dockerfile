@@ -51,7 +51,9 @@ RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefres
         -jar connection-token-service.jar >/dev/null
 
 USER 10001
-EXPOSE 8080
+# 8080 serves the API; 8081 serves /actuator (probes, metrics, info) and should not be published to callers.
+ENV MANAGEMENT_SERVER_PORT=8081
+EXPOSE 8080 8081
 
 # The heap is 40 % of the container's memory limit: the JVM needs about 200 MB besides the heap under load (metaspace,
 # code, compiler arenas, buffers; docs/PERFORMANCE.md), so with 512 MiB the heap gets ~205 MB. glibc's per-thread

@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 port="${CONTAINER_CHECK_PORT:-18080}"
+management_port="$((port + 1))"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 image="localhost/connection-token-service:check"
 started="$(date +%s)"
@@ -99,7 +100,7 @@ buildah inspect --type image --format '{{.Docker.Config.Healthcheck.Test}}' "$im
 
 step "running the image (its own entrypoint, user and environment) on port $port"
 container="$(buildah from "$image")"
-buildah config --env "SERVER_PORT=$port" "$container"
+buildah config --env "SERVER_PORT=$port" --env "MANAGEMENT_SERVER_PORT=$management_port" "$container"
 mapfile -t entrypoint < <(buildah inspect --type image --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' \
   "$image" | sed '/^$/d')
 touch "$work/before-run"
@@ -107,7 +108,7 @@ buildah run --network host "$container" -- "${entrypoint[@]}" >"$work/run.log" 2
 run_pid=$!
 ready=""
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then ready=yes; break; fi
+  if curl -fsS "http://127.0.0.1:$management_port/actuator/health/readiness" >/dev/null 2>&1; then ready=yes; break; fi
   kill -0 "$run_pid" 2>/dev/null || { cat "$work/run.log" >&2; fail "the container exited"; }
   sleep 0.5
 done
@@ -118,7 +119,7 @@ java_pid="$(pgrep -u 10001 -f -n 'connection-token-service.jar' || true)"
 grep -m1 'Started ConnectionTokenApplication' "$work/run.log" | sed 's/^.*Started/Started/' || true
 
 step "checks"
-health="$(curl -fsS "http://127.0.0.1:$port/actuator/health")"
+health="$(curl -fsS "http://127.0.0.1:$management_port/actuator/health")"
 echo "health: $health"
 grep -q '"status":"UP"' <<<"$health" || fail "health is not UP"
 curl -fsS -D "$work/headers" -X POST "http://127.0.0.1:$port/connection_token" -o "$work/token.json"

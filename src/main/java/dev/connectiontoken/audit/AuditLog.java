@@ -32,7 +32,7 @@ public class AuditLog {
     public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
         log.info(
                 "outcome=issued client={} location={} account={} stripe_request_id={}",
-                client.id(),
+                client.principal(),
                 orDash(location),
                 orDash(client.account()),
                 orDash(stripeRequestId));
@@ -47,7 +47,7 @@ public class AuditLog {
     public void refused(Client client, @Nullable String location, ApiException refusal) {
         log.info(
                 "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}",
-                client.id(),
+                client.principal(),
                 orDash(location),
                 orDash(client.account()),
                 refusal.getStatusCode().value(),

@@ -2,6 +2,7 @@ package dev.connectiontoken.auth;
 
 import dev.connectiontoken.stripe.StripeMode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,53 @@ final class AccessMode {
      * other application would be accepted here, and one without a locations claim could scope tokens anywhere.
      */
     static void checkJwtAudience(boolean jwtEnabled, List<String> audiences) {
-        if (jwtEnabled && audiences.isEmpty()) {
+        if (!jwtEnabled) {
+            return;
+        }
+        if (audiences.isEmpty()) {
             throw new InsecureConfigurationException(
                     "JWT authentication is on but no audience is required, so tokens the identity provider issues"
                             + " for other applications would be accepted",
                     "Set spring.security.oauth2.resourceserver.jwt.audiences"
                             + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
                             + " provider puts in tokens for this service.");
+        }
+    }
+
+    /**
+     * JWTs must come from the identity provider named here: Spring Boot checks the issuer only when
+     * {@code issuer-uri} is set, so a JWK set or public key alone would accept a token from any issuer that shares it.
+     */
+    static void checkJwtIssuer(boolean jwtEnabled, @Nullable String issuer) {
+        if (jwtEnabled && (issuer == null || issuer.isBlank())) {
+            throw new InsecureConfigurationException(
+                    "JWT authentication is on but no issuer is configured, so the issuer of a token is never checked",
+                    "Set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your identity provider's"
+                            + " issuer, also when you give a jwk-set-uri or public-key-location.");
+        }
+    }
+
+    /**
+     * Forwarded headers change the address that rate limits and audit lines see, so they are trusted only from proxies
+     * the operator names. Spring Boot turns them on by itself on a detected cloud platform (every Kubernetes pod is one)
+     * and then trusts any private address; the service's default is {@code none}.
+     */
+    static void checkForwardedHeaders(@Nullable String strategy, boolean proxiesNamed) {
+        String value = (strategy != null) ? strategy.trim().toLowerCase(java.util.Locale.ROOT) : "none";
+        if (value.equals("framework")) {
+            throw new InsecureConfigurationException(
+                    "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",
+                    "Use server.forward-headers-strategy=native with"
+                            + " server.tomcat.remoteip.internal-proxies naming your proxies' addresses.");
+        }
+        if (value.equals("native") && !proxiesNamed) {
+            throw new InsecureConfigurationException(
+                    "server.forward-headers-strategy=native without server.tomcat.remoteip.internal-proxies trusts"
+                            + " X-Forwarded-For from every private address, so any pod or host nearby could forge"
+                            + " client addresses",
+                    "Set server.tomcat.remoteip.internal-proxies (SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES) to a regular"
+                            + " expression matching only your proxies' addresses, e.g. 10\\.0\\.3\\.\\d+.");
         }
     }
 }

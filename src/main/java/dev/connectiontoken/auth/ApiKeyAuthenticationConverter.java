@@ -28,11 +28,19 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
             throw new BadCredentialsException("Send one credential, not several");
         }
         if (!apiKeys.isEmpty()) {
-            return new ApiKeyAuthentication(apiKeys.get(0).strip());
+            return new ApiKeyAuthentication(nonBlank(apiKeys.get(0).strip()));
         }
         return (bearer != null && !JwtBearerTokenResolver.looksLikeJwt(bearer))
-                ? new ApiKeyAuthentication(bearer)
+                ? new ApiKeyAuthentication(nonBlank(bearer))
                 : null;
+    }
+
+    /** An empty header is a credential that fails, never one that might match a client configured by mistake. */
+    private static String nonBlank(String apiKey) {
+        if (apiKey.isEmpty()) {
+            throw new BadCredentialsException("Empty API key");
+        }
+        return apiKey;
     }
 
     private static @Nullable String bearerValue(HttpServletRequest request) {

@@ -44,8 +44,11 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         return new ClientAuthenticationToken(new Client(id, locations, defaultLocation, account, Client.Source.JWT));
     }
 
-    private static List<String> locations(@Nullable Object claim) {
+    private List<String> locations(@Nullable Object claim) {
         if (claim == null) {
+            if (this.properties.requireLocations()) {
+                throw invalid("The token has no " + this.properties.locationsClaim() + " claim");
+            }
             return List.of();
         }
         List<?> values = (claim instanceof Collection<?> collection)
@@ -54,6 +57,9 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
         // A claim that is present limits the client; an empty one ([] or "") must not read as "any location".
         if (values.isEmpty()) {
             throw invalid("The token's locations claim is empty");
+        }
+        if (values.equals(List.of(JwtProperties.ANY_LOCATION))) {
+            return List.of();
         }
         return values.stream()
                 .map((value) -> checked(String.valueOf(value), LOCATION, "location"))

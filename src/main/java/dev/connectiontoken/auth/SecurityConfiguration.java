@@ -8,7 +8,10 @@ import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.ratelimit.RateLimitFilter;
 import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.token.ConnectionTokenEndpoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,7 +23,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -38,6 +47,24 @@ class SecurityConfiguration {
 
     /** Spring Boot's own property; its audience validator does the checking. */
     private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    private static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
+    /**
+     * What every JWT must satisfy besides Spring's defaults (signature, audience, a time window when one is given):
+     * an expiry, and the configured issuer also when the keys come from a JWK set or a public key, where Boot does not
+     * check it. Boot adds this validator to the decoder it builds.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> jwtRequirements(Environment environment) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtClaimValidator<@Nullable Object>(JwtClaimNames.EXP, Objects::nonNull));
+        String issuer = environment.getProperty(JWT_ISSUER);
+        if (issuer != null && !issuer.isBlank()) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
 
     /**
      * No observation per security filter and request, and no wrapping of each filter to make one: the HTTP server
@@ -62,11 +89,15 @@ class SecurityConfiguration {
             Environment environment) {
         boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
         boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled);
+        AccessMode.checkForwardedHeaders(
+                environment.getProperty("server.forward-headers-strategy"),
+                environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
         AccessMode.checkJwtAudience(
                 jwtEnabled,
                 Binder.get(environment)
                         .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
                         .orElse(List.of()));
+        AccessMode.checkJwtIssuer(jwtEnabled, environment.getProperty(JWT_ISSUER));
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

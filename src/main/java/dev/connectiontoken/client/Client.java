@@ -36,15 +36,24 @@ public record Client(
     }
 
     /**
+     * The client as audit lines and rate-limit buckets name it, with its credential kind, so that a JWT subject can
+     * never be mistaken for (or share a bucket with) a configured client of the same id: {@code key:store-1},
+     * {@code jwt:pos-7}, {@code anonymous}.
+     */
+    public String principal() {
+        return switch (this.source) {
+            case CONFIGURED -> "key:" + this.id;
+            case JWT -> "jwt:" + this.id;
+            case ANONYMOUS -> "anonymous";
+        };
+    }
+
+    /**
      * The value for a metric's {@code client} tag: configured ids form a bounded set, JWT subjects do not, so all
      * JWT clients share one value.
      */
     public String metricsTag() {
-        return switch (this.source) {
-            case CONFIGURED -> this.id;
-            case JWT -> "jwt";
-            case ANONYMOUS -> "anonymous";
-        };
+        return (this.source == Source.JWT) ? "jwt" : principal();
     }
 
     /** Where a client comes from. */

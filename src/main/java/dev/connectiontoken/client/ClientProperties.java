@@ -21,6 +21,9 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
 
     static final String LOCATION = "^tml_[A-Za-z0-9]+$";
 
+    /** What {@code printf %s "$KEY" | sha256sum} prints when {@code KEY} is unset: anyone could send that key. */
+    static final String EMPTY_KEY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     public ClientProperties {
         clients = (clients != null) ? List.copyOf(clients) : List.of();
     }
@@ -39,7 +42,11 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
             String id,
 
-            @NotNull @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
+            @NotNull
+            @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
+            @Pattern(
+                    regexp = "^(?i)(?!" + EMPTY_KEY_SHA256 + "$).*$",
+                    message = "is the SHA-256 of an empty key (was the key variable unset when it was hashed?)")
             String apiKeySha256,
 
             List<@Pattern(regexp = LOCATION, message = "must be a Stripe location id (tml_...)") String> locations,

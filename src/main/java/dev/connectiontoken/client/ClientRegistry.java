@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClientRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRegistry.class);
 
     private final List<Registered> clients;
 
@@ -60,6 +64,13 @@ public class ClientRegistry {
         if (entry.defaultLocation() != null && !LocationPolicy.allows(entry.locations(), entry.defaultLocation())) {
             throw new IllegalStateException("connection-token.clients: client '" + entry.id()
                     + "' has a default-location that is not in its locations");
+        }
+        if (entry.defaultLocation() != null && entry.locations().isEmpty()) {
+            // A default is a convenience, not a limit: easy to misread, so said once at startup.
+            log.warn(
+                    "connection-token.clients: client '{}' has a default-location but no locations, so it may still"
+                            + " name ANY location; set its locations to limit it",
+                    entry.id());
         }
     }
 

@@ -35,6 +35,11 @@ public enum ProblemType {
             "Request headers too large",
             "request_too_large"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited"),
+    RATE_LIMIT_UNAVAILABLE(
+            "rate-limit-unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Rate limit store unavailable",
+            "rate_limit_unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "internal_error"),
     STRIPE_ERROR("stripe-error", HttpStatus.BAD_GATEWAY, "Stripe answered with an error", "upstream_error"),
     STRIPE_MISCONFIGURED(

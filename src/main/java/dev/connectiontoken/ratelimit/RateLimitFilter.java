@@ -8,13 +8,15 @@ import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import dev.connectiontoken.token.ConnectionTokenEndpoint;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits {@code /connection_token} per authenticated client, or per IP address for callers that do not authenticate.
  * Runs in the security chain after authorization, so the client is known and a caller refused with 401 spends
  * nothing. Over the limit: 429 with
- * {@code Retry-After} and {@code RateLimit-*} headers. If the limit store fails, the request goes through: the limit
- * protects against abuse, and authentication still applies.
+ * {@code Retry-After} and {@code RateLimit-*} headers. If the limit store fails, the request goes through or gets 503,
+ * as {@code failure-mode} says, and the failure is counted in {@code connection.token.ratelimit.store.failures}.
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
@@ -46,11 +48,27 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final AuditLog audit;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemResponseWriter writer, AuditLog audit) {
+    /** Store failures by decision: {@code true} let through, {@code false} refused. */
+    private final Map<Boolean, Counter> storeFailures;
+
+    RateLimitFilter(
+            RateLimiter limiter,
+            RateLimitProperties properties,
+            ProblemResponseWriter writer,
+            AuditLog audit,
+            MeterRegistry meters) {
         this.limiter = limiter;
         this.properties = properties;
         this.writer = writer;
         this.audit = audit;
+        this.storeFailures = Map.of(true, storeFailures(meters, "allowed"), false, storeFailures(meters, "refused"));
+    }
+
+    private static Counter storeFailures(MeterRegistry meters, String decision) {
+        return Counter.builder("connection.token.ratelimit.store.failures")
+                .description("Requests for which the rate-limit store failed, by what the request got")
+                .tag("decision", decision)
+                .register(meters);
     }
 
     @Override
@@ -62,16 +80,13 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Client client = authenticatedClient();
-        // Keyed by where the client comes from too: a JWT subject can never share a configured client's bucket.
-        String key = (client != null)
-                ? client.source().name().toLowerCase(Locale.ROOT) + ":" + client.id()
-                : "ip:" + request.getRemoteAddr();
+        // Keyed by the credential kind too: a JWT subject can never share a configured client's bucket.
+        String key = (client != null) ? client.principal() : "ip:" + request.getRemoteAddr();
         ConsumptionProbe probe;
         try {
             probe = this.limiter.tryConsume(key);
         } catch (RuntimeException ex) {
-            log.warn("Rate limit store failed, letting the request through: {}", ex.toString());
-            chain.doFilter(request, response);
+            storeFailed(request, response, chain, ex);
             return;
         }
         response.setHeader("RateLimit-Limit", Long.toString(this.properties.burst()));
@@ -90,6 +105,27 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
         }
         this.writer.write(request, response, refusal);
+    }
+
+    /** Counted by decision, so that an outage that opened (or closed) the limits shows in metrics, not only in logs. */
+    private void storeFailed(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, RuntimeException ex)
+            throws ServletException, IOException {
+        boolean open = this.properties.failureMode() == RateLimitProperties.FailureMode.OPEN;
+        this.storeFailures.get(open).increment();
+        if (open) {
+            log.warn("Rate limit store failed, letting the request through: {}", ex.toString());
+            chain.doFilter(request, response);
+            return;
+        }
+        log.warn("Rate limit store failed, refusing the request (failure-mode closed): {}", ex.toString());
+        this.writer.write(
+                request,
+                response,
+                Problems.exception(
+                                ProblemType.RATE_LIMIT_UNAVAILABLE,
+                                "The rate limit cannot be checked right now. Retry after the delay given.")
+                        .retryAfter(Duration.ofSeconds(1)));
     }
 
     private static @Nullable Client authenticatedClient() {

@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param perMinute how many requests a client may make per minute, sustained
  * @param store {@code memory} (one replica) or {@code redis} (limits shared by every replica)
  * @param redisUrl the Redis server of the shared store, such as {@code redis://redis:6379}
- * @param redisTimeout how long to wait for Redis before letting the request through
+ * @param redisTimeout how long to wait for Redis before the store counts as failed
+ * @param failureMode what a request gets when the store fails: {@code open} lets it through (the limit protects
+ *     against abuse; authentication still applies), {@code closed} answers 503 with {@code Retry-After}
  */
 @ConfigurationProperties("connection-token.rate-limit")
 @Validated
@@ -30,7 +32,14 @@ public record RateLimitProperties(
         @DefaultValue("redis://localhost:6379") @NotNull @Pattern(regexp = "^rediss?://\\S+$")
         String redisUrl,
 
-        @DefaultValue("500ms") @NotNull Duration redisTimeout) {
+        @DefaultValue("500ms") @NotNull Duration redisTimeout,
+        @DefaultValue("open") @NotNull FailureMode failureMode) {
+
+    /** What happens to a request when the bucket store cannot be asked. */
+    public enum FailureMode {
+        OPEN,
+        CLOSED
+    }
 
     /** Where buckets live. */
     public enum Store {
@@ -42,6 +51,7 @@ public record RateLimitProperties(
     public String toString() {
         // The URL may carry a password (redis://:secret@host).
         return "RateLimitProperties[enabled=" + this.enabled + ", burst=" + this.burst + ", perMinute=" + this.perMinute
-                + ", store=" + this.store + ", redisTimeout=" + this.redisTimeout + "]";
+                + ", store=" + this.store + ", redisTimeout=" + this.redisTimeout + ", failureMode=" + this.failureMode
+                + "]";
     }
 }

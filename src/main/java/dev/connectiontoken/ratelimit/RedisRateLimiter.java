@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * Buckets in Redis (Bucket4j's compare-and-swap on Lettuce), so every replica behind a load balancer enforces one
@@ -47,6 +48,18 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                 .builder()
                 .build(KEY_PREFIX + key, () -> this.configuration)
                 .tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Up when Redis answers a PING within the store's timeout. */
+    Health health() {
+        try {
+            this.connection.sync().ping();
+            return Health.up().build();
+        } catch (RuntimeException ex) {
+            return Health.down()
+                    .withDetail("error", ex.getClass().getSimpleName())
+                    .build();
+        }
     }
 
     @Override

@@ -28,7 +28,14 @@ class StripeConfiguration {
 
     @Bean
     StripeMode stripeMode(StripeProperties properties) {
-        return StripeMode.of(properties.secretKey());
+        StripeMode mode = StripeMode.of(properties.secretKey());
+        if (mode == StripeMode.LIVE && !properties.apiBase().startsWith("https://")) {
+            throw new InvalidStripeKeyException(
+                    "A live Stripe key would be sent in clear text: STRIPE_API_BASE is not an https:// URL",
+                    "Use an https:// api base with a live key (the default is https://api.stripe.com); plain http is"
+                            + " for test keys and local stand-ins only.");
+        }
+        return mode;
     }
 
     @Bean

@@ -42,4 +42,35 @@ class AccessModeTests {
         assertThat(AccessMode.check(StripeMode.OFFLINE, 2, false)).isTrue();
         assertThat(AccessMode.check(StripeMode.TEST, 0, true)).isTrue();
     }
+
+    @Test
+    void forwardedHeadersAreOffUnlessOptedIn() {
+        AccessMode.checkForwardedHeaders(null, false);
+        AccessMode.checkForwardedHeaders("none", false);
+        AccessMode.checkForwardedHeaders("NATIVE", true);
+    }
+
+    @Test
+    void nativeForwardedHeadersWithoutNamedProxiesAreRefused() {
+        assertThatExceptionOfType(InsecureConfigurationException.class)
+                .isThrownBy(() -> AccessMode.checkForwardedHeaders("native", false))
+                .withMessageContaining("every private address")
+                .satisfies((ex) -> assertThat(ex.action()).contains("server.tomcat.remoteip.internal-proxies"));
+    }
+
+    @Test
+    void frameworkForwardedHeadersAreRefused() {
+        assertThatExceptionOfType(InsecureConfigurationException.class)
+                .isThrownBy(() -> AccessMode.checkForwardedHeaders("framework", true))
+                .withMessageContaining("from any caller");
+    }
+
+    @Test
+    void jwtWithoutAnIssuerIsRefused() {
+        assertThatExceptionOfType(InsecureConfigurationException.class)
+                .isThrownBy(() -> AccessMode.checkJwtIssuer(true, " "))
+                .withMessageContaining("no issuer is configured");
+        AccessMode.checkJwtIssuer(false, null);
+        AccessMode.checkJwtIssuer(true, "https://idp.example.com/");
+    }
 }

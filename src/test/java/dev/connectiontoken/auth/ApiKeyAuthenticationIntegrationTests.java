@@ -209,9 +209,9 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
         HttpCall.send(HttpCall.to(this.port, "/connection_token").header("X-Api-Key", "ctk_wrong_key_123"));
 
         assertThat(output)
-                .contains("outcome=issued client=connect-store location=- account=acct_1Connected"
+                .contains("outcome=issued client=key:connect-store location=- account=acct_1Connected"
                         + " stripe_request_id=req_StandIn123")
-                .contains("outcome=refused client=limited-store location=tml_Other account=- status=403"
+                .contains("outcome=refused client=key:limited-store location=tml_Other account=- status=403"
                         + " reason=location_not_allowed")
                 .containsPattern("outcome=refused client=ip:\\S+ .*status=401 reason=invalid_credentials")
                 .doesNotContain(TestKeys.CONNECT, TestKeys.LIMITED, "ctk_wrong_key_123", StripeStandIn.SECRET_KEY)

@@ -29,9 +29,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * only the issuer URI, as an operator would; the provider's discovery document and key set are served by the local
  * WireMock, so no network is used.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
 
     private static final String ISSUER_PATH = "/idp";
@@ -113,6 +117,38 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
+    void jwtAllowedAnyLocationMayNameOneAndIsAuditedAsJwt(CapturedOutput output) {
+        StripeStandIn.answer(200, "connection-token.json");
+        String jwt = sign(keys, claims(issuer(), Instant.now().plusSeconds(300)).build());
+
+        HttpResponse<String> response = HttpCall.send(
+                HttpCall.to(this.port, "/connection_token?location=tml_Any1").header("Authorization", "Bearer " + jwt));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(StripeStandIn.form(StripeStandIn.requests().get(0)))
+                .isEqualTo(Map.of("location", List.of("tml_Any1")));
+        assertThat(output).contains("outcome=issued client=jwt:pos-app-7 ");
+    }
+
+    @Test
+    void jwtWithoutTheLocationsClaimIs401() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .claim("locations", null)
+                        .build()));
+    }
+
+    @Test
+    void jwtWithoutExpiryIs401() {
+        assertRefused(sign(
+                keys,
+                claims(issuer(), Instant.now().plusSeconds(300))
+                        .expirationTime(null)
+                        .build()));
+    }
+
+    @Test
     void expiredJwtIs401() {
         assertRefused(
                 sign(keys, claims(issuer(), Instant.now().minusSeconds(600)).build()));
@@ -136,10 +172,7 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
     void jwtWithoutClientIdIs401() {
         assertRefused(sign(
                 keys,
-                new JWTClaimsSet.Builder()
-                        .issuer(issuer())
-                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                        .build()));
+                claims(issuer(), Instant.now().plusSeconds(300)).subject(null).build()));
     }
 
     static Stream<Arguments> malformedPolicyClaims() {
@@ -190,11 +223,13 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
         return HttpCall.send(HttpCall.to(this.port, "/connection_token").header("Authorization", "Bearer " + jwt));
     }
 
+    /** A valid token's claims, allowed any location, for a test to change. */
     private static JWTClaimsSet.Builder claims(String issuer, Instant expiry) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject("pos-app-7")
                 .audience(AUDIENCE)
+                .claim("locations", "*")
                 .issueTime(Date.from(Instant.now().minusSeconds(60)))
                 .expirationTime(Date.from(expiry));
     }

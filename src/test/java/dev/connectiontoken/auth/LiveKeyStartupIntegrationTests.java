@@ -13,7 +13,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real application refusing insecure configurations: a live key without authentication, JWTs without an audience.
+ * The real application refusing insecure configurations: a live key without authentication, JWTs without an audience
+ * or issuer, forwarded headers trusted from unnamed proxies.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LiveKeyStartupIntegrationTests {
@@ -46,6 +47,32 @@ class LiveKeyStartupIntegrationTests {
                 .contains("APPLICATION FAILED TO START")
                 .contains("JWT authentication is on but no audience is required")
                 .contains("spring.security.oauth2.resourceserver.jwt.audiences");
+    }
+
+    @Test
+    void jwtWithOnlyAKeySetAndNoIssuerRefusesToStart(CapturedOutput output) {
+        assertThatException()
+                .isThrownBy(() -> SpringApplication.run(
+                        ConnectionTokenApplication.class,
+                        "--server.port=0",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+                        "--spring.security.oauth2.resourceserver.jwt.audiences=connection-token-service"));
+
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
+                .contains("no issuer is configured")
+                .contains("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+    }
+
+    @Test
+    void nativeForwardedHeadersWithoutNamedProxiesRefuseToStart(CapturedOutput output) {
+        assertThatException()
+                .isThrownBy(() -> SpringApplication.run(
+                        ConnectionTokenApplication.class,
+                        "--server.port=0",
+                        "--server.forward-headers-strategy=native"));
+
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("server.tomcat.remoteip.internal-proxies");
     }
 
     @Test

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** {@code connection-token.clients[N]} as an operator writes it: valid, and each way it can be wrong. */
+@ExtendWith(OutputCaptureExtension.class)
 class ClientRegistryTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -66,6 +70,28 @@ class ClientRegistryTests {
         this.runner
                 .withPropertyValues("connection-token.clients[0].api-key-sha256=abc123")
                 .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void hashOfAnEmptyKeyFailsStartupWithBootsBindReport() {
+        this.runner
+                .withPropertyValues("connection-token.clients[0].api-key-sha256="
+                        + TestKeys.sha256("").toUpperCase())
+                .run((context) -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("apiKeySha256")
+                        .hasMessageContaining("SHA-256 of an empty key"));
+    }
+
+    @Test
+    void defaultLocationWithoutLocationsStartsWithAWarning(CapturedOutput output) {
+        this.runner
+                .withPropertyValues("connection-token.clients[0].default-location=tml_A")
+                .run((context) -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(output).contains("client 'store-1' has a default-location but no locations");
+                });
     }
 
     @Test

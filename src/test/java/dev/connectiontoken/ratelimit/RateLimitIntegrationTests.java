@@ -53,7 +53,8 @@ class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
         assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
         assertThat(StripeStandIn.requests()).hasSize(3);
         assertThat(output)
-                .contains("outcome=refused client=store-a location=- account=- status=429" + " reason=rate_limited");
+                .contains(
+                        "outcome=refused client=key:store-a location=- account=- status=429" + " reason=rate_limited");
         assertThat(as(TestKeys.LIMITED).statusCode()).isEqualTo(200);
     }
 

@@ -9,7 +9,10 @@ import dev.connectiontoken.StripeStandIn;
 import dev.connectiontoken.TestKeys;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,40 +67,80 @@ class RedisRateLimitIntegrationTests {
                 StatefulRedisConnection<String, String> connection = client.connect()) {
             call(replica);
 
-            String key = RedisRateLimiter.KEY_PREFIX + "configured:store-a";
+            String key = RedisRateLimiter.KEY_PREFIX + "key:store-a";
             assertThat(connection.sync().exists(key)).isEqualTo(1L);
             assertThat(connection.sync().pttl(key)).isPositive();
         }
     }
 
     @Test
-    void unreachableRedisLetsRequestsThrough() {
+    void unreachableRedisLetsRequestsThroughCountsThemAndShowsInHealth() {
         RedisServer doomed = RedisServer.start();
         try (ConfigurableApplicationContext replica = replica(doomed.url())) {
+            assertThat(get(replica, "/actuator/health").statusCode()).isEqualTo(200);
             doomed.close();
 
-            assertThat(call(replica)).isEqualTo(200);
+            int status = call(replica);
+
+            assertThat(status).isEqualTo(200);
+            assertThat(storeFailures(replica, "allowed")).isEqualTo(1.0);
+            assertThat(get(replica, "/actuator/health").statusCode()).isEqualTo(503);
+            assertThat(get(replica, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         }
     }
 
+    @Test
+    void unreachableRedisWithFailureModeClosedAnswers503WithRetryAfter() {
+        RedisServer doomed = RedisServer.start();
+        try (ConfigurableApplicationContext replica =
+                replica(doomed.url(), "--connection-token.rate-limit.failure-mode=closed")) {
+            doomed.close();
+
+            HttpResponse<String> response = HttpCall.send(
+                    HttpCall.to(port(replica), "/connection_token").header("X-Api-Key", TestKeys.OPEN));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(HttpCall.json(response.body()).path("type").asString()).endsWith(":rate-limit-unavailable");
+            assertThat(storeFailures(replica, "refused")).isEqualTo(1.0);
+            assertThat(StripeStandIn.requests()).isEmpty();
+        }
+    }
+
+    private static double storeFailures(ConfigurableApplicationContext replica, String decision) {
+        return replica.getBean(MeterRegistry.class)
+                .counter("connection.token.ratelimit.store.failures", "decision", decision)
+                .count();
+    }
+
+    private static HttpResponse<String> get(ConfigurableApplicationContext replica, String path) {
+        return HttpCall.send(port(replica), "GET", path, null, null);
+    }
+
+    private static int port(ConfigurableApplicationContext replica) {
+        return Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
     private static int call(ConfigurableApplicationContext replica) {
-        int port = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
-        return HttpCall.send(HttpCall.to(port, "/connection_token").header("X-Api-Key", TestKeys.OPEN))
+        return HttpCall.send(HttpCall.to(port(replica), "/connection_token").header("X-Api-Key", TestKeys.OPEN))
                 .statusCode();
     }
 
-    private static ConfigurableApplicationContext replica(String redisUrl) {
+    private static ConfigurableApplicationContext replica(String redisUrl, String... extra) {
         // Command-line arguments: they outrank application.yml, as an operator's environment does.
-        return new SpringApplicationBuilder(ConnectionTokenApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--STRIPE_SECRET_KEY=" + StripeStandIn.SECRET_KEY,
-                        "--STRIPE_API_BASE=" + StripeStandIn.baseUrl(),
-                        "--connection-token.rate-limit.store=redis",
-                        "--connection-token.rate-limit.redis-url=" + redisUrl,
-                        "--connection-token.rate-limit.burst=3",
-                        "--connection-token.rate-limit.per-minute=1",
-                        "--connection-token.clients[0].id=store-a",
-                        "--connection-token.clients[0].api-key-sha256=" + TestKeys.sha256(TestKeys.OPEN));
+        String[] arguments = Stream.concat(
+                        Stream.of(
+                                "--server.port=0",
+                                "--STRIPE_SECRET_KEY=" + StripeStandIn.SECRET_KEY,
+                                "--STRIPE_API_BASE=" + StripeStandIn.baseUrl(),
+                                "--connection-token.rate-limit.store=redis",
+                                "--connection-token.rate-limit.redis-url=" + redisUrl,
+                                "--connection-token.rate-limit.burst=3",
+                                "--connection-token.rate-limit.per-minute=1",
+                                "--connection-token.clients[0].id=store-a",
+                                "--connection-token.clients[0].api-key-sha256=" + TestKeys.sha256(TestKeys.OPEN)),
+                        Stream.of(extra))
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ConnectionTokenApplication.class).run(arguments);
     }
 }

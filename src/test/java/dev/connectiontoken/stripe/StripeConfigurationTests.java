@@ -73,6 +73,31 @@ class StripeConfigurationTests {
     }
 
     @Test
+    void liveKeyOverPlainHttpFailsStartup() {
+        String key = "sk_" + "live_" + "51AbCdEf0123456789";
+        this.runner
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=" + key,
+                        "connection-token.stripe.api-base=http://stripe-proxy.internal")
+                .run((context) -> {
+                    FailureAnalysis analysis =
+                            new InvalidStripeKeyFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("clear text").doesNotContain(key);
+                    assertThat(analysis.getAction()).contains("https://");
+                });
+    }
+
+    @Test
+    void testKeyOverPlainHttpStartsForStandIns() {
+        this.runner
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
+                        "connection-token.stripe.api-base=http://127.0.0.1:12111")
+                .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void invalidApiBaseFailsStartup() {
         this.runner
                 .withPropertyValues("connection-token.stripe.api-base=api.stripe.com")

@@ -1,10 +1,13 @@
 package dev.connectiontoken.auth;
 
-import dev.connectiontoken.stripe.StripeMode;
+import dev.connectiontoken.api.StripeMode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * Secure by default, graded by the Stripe key: with any client or JWT issuer configured every call authenticates; with
@@ -14,7 +17,30 @@ final class AccessMode {
 
     private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
 
+    /** Spring Boot's own properties, read here for the startup checks. */
+    private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
     private AccessMode() {}
+
+    /**
+     * Runs every startup check of the security configuration and says whether callers must authenticate.
+     *
+     * @throws InsecureConfigurationException when the configuration would let callers mint tokens they should not
+     */
+    static boolean checkAll(StripeMode mode, int clients, boolean jwtEnabled, Environment environment) {
+        checkForwardedHeaders(
+                environment.getProperty("server.forward-headers-strategy"),
+                environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
+        checkJwtAudience(
+                jwtEnabled,
+                Binder.get(environment)
+                        .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
+                        .orElse(List.of()));
+        checkJwtIssuer(jwtEnabled, environment.getProperty(JWT_ISSUER));
+        return check(mode, clients, jwtEnabled);
+    }
 
     /** Whether callers must authenticate; throws when the configuration would expose live tokens to anyone. */
     static boolean check(StripeMode mode, int clients, boolean jwtEnabled) {
@@ -27,7 +53,7 @@ final class AccessMode {
                     "A live Stripe key is set but no caller authentication is configured, so anyone could mint live"
                             + " connection tokens",
                     "Configure callers: connection-token.clients[0].id and .api-key-sha256 (API keys), or"
-                            + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See the README's Security"
+                            + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See docs/SECURITY.md."
                             + " section.");
         }
         if (mode == StripeMode.TEST) {

@@ -1,5 +1,6 @@
 package dev.connectiontoken.auth;
 
+import dev.connectiontoken.api.StripeIds;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.client.LocationPolicy;
 import java.util.Arrays;
@@ -22,9 +23,9 @@ final class JwtClientConverter implements Converter<Jwt, AbstractAuthenticationT
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:@|-]{1,128}");
 
-    private static final Pattern LOCATION = Pattern.compile("tml_[A-Za-z0-9]+");
+    private static final Pattern LOCATION = Pattern.compile(StripeIds.LOCATION);
 
-    private static final Pattern ACCOUNT = Pattern.compile("acct_[A-Za-z0-9]+");
+    private static final Pattern ACCOUNT = Pattern.compile(StripeIds.ACCOUNT);
 
     private final JwtProperties properties;
 

@@ -1,8 +1,9 @@
 package dev.connectiontoken.auth;
 
 import dev.connectiontoken.audit.AuditLog;
-import dev.connectiontoken.error.ProblemResponseWriter;
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.ProblemWriter;
 import dev.connectiontoken.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,11 +21,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 
     static final String REALM = "Bearer realm=\"connection-token\"";
 
-    private final ProblemResponseWriter writer;
+    private final ProblemWriter writer;
 
     private final AuditLog audit;
 
-    ProblemAuthenticationEntryPoint(ProblemResponseWriter writer, AuditLog audit) {
+    ProblemAuthenticationEntryPoint(ProblemWriter writer, AuditLog audit) {
         this.writer = writer;
         this.audit = audit;
     }
@@ -33,12 +34,12 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         boolean presented = !(ex instanceof InsufficientAuthenticationException);
-        String code = presented ? "invalid_credentials" : ProblemType.UNAUTHORIZED.code();
+        ErrorCode code = presented ? ErrorCode.INVALID_CREDENTIALS : ErrorCode.AUTHENTICATION_REQUIRED;
         String detail = presented
                 ? "The API key or bearer token was not accepted."
                 : "Authentication required: send Authorization: Bearer <API key or JWT>, or X-Api-Key: <API key>.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
-        this.audit.refusedUnidentified(request.getRemoteAddr(), 401, code);
-        this.writer.write(request, response, Problems.exception(ProblemType.UNAUTHORIZED, code, detail, null, null));
+        this.audit.refusedUnidentified(request.getRemoteAddr(), 401, code.value());
+        this.writer.write(request, response, Problems.exception(ProblemType.UNAUTHORIZED, code, detail, null));
     }
 }

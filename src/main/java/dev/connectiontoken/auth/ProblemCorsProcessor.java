@@ -1,20 +1,58 @@
 package dev.connectiontoken.auth;
 
-import dev.connectiontoken.error.ProblemResponseWriter;
+import dev.connectiontoken.api.Endpoints;
+import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.ProblemWriter;
 import dev.connectiontoken.error.Problems;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
-/** Spring's CORS checks, with a refused origin answered in the problem shape rather than a bare text 403. */
+/**
+ * Spring's CORS checks on the caller-facing endpoints, with a refused origin answered in the problem shape rather than a
+ * bare text 403. No origin is allowed unless configured.
+ */
 final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
-    private final ProblemResponseWriter writer;
+    private final ProblemWriter writer;
 
-    ProblemCorsProcessor(ProblemResponseWriter writer) {
+    ProblemCorsProcessor(ProblemWriter writer) {
         this.writer = writer;
+    }
+
+    static CorsFilter filter(CorsProperties properties, ProblemWriter writer) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("POST"));
+        configuration.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                ApiKeyAuthenticationConverter.HEADER,
+                HttpHeaders.CONTENT_TYPE,
+                Endpoints.REQUEST_ID_HEADER));
+        configuration.setExposedHeaders(List.of(
+                HttpHeaders.RETRY_AFTER,
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                Endpoints.MODE_HEADER,
+                Endpoints.REQUEST_ID_HEADER));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        for (String path : Endpoints.CALLER_PATHS) {
+            source.registerCorsConfiguration(path, configuration);
+        }
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(writer));
+        return filter;
     }
 
     @Override
@@ -23,13 +61,12 @@ final class ProblemCorsProcessor extends DefaultCorsProcessor {
             super.rejectRequest(response);
             return;
         }
-        this.writer.write(
-                null,
-                servlet.getServletResponse(),
-                Problems.problem(
-                        ProblemType.FORBIDDEN,
-                        "cors_origin_not_allowed",
-                        "This origin may not call the service from a browser (CORS).",
-                        null));
+        ApiException refusal = Problems.exception(
+                ProblemType.FORBIDDEN,
+                ErrorCode.CORS_ORIGIN_NOT_ALLOWED,
+                "This origin may not call the service from a browser (CORS).",
+                null);
+        // The processor is not given the request, so the optional instance member is left out.
+        this.writer.write(null, servlet.getServletResponse(), refusal.getBody(), refusal.getHeaders());
     }
 }

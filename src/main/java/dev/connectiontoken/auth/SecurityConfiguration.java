@@ -1,20 +1,17 @@
 package dev.connectiontoken.auth;
 
+import dev.connectiontoken.api.Endpoints;
+import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.audit.AuditLog;
 import dev.connectiontoken.client.ClientRegistry;
-import dev.connectiontoken.error.ProblemResponseWriter;
 import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.ProblemWriter;
 import dev.connectiontoken.error.Problems;
-import dev.connectiontoken.ratelimit.RateLimitFilter;
-import dev.connectiontoken.stripe.StripeMode;
-import dev.connectiontoken.token.ConnectionTokenEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,23 +29,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 
 /**
- * Who may call {@code /connection_token}: configured API-key clients and JWTs from the integrator's identity provider.
- * Credentials travel in headers only, never cookies, and nothing is kept in a session, so CSRF cannot apply.
+ * Who may call the caller-facing endpoints: configured API-key clients and JWTs from the integrator's identity
+ * provider. Credentials travel in headers only, never cookies, and nothing is kept in a session, so CSRF cannot apply.
+ * Rate limiting is not wired here: its filter runs after this chain (see the {@code ratelimit} package).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** Spring Boot's own property; its audience validator does the checking. */
-    private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
-
-    private static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     /**
      * What every JWT must satisfy besides Spring's defaults (signature, audience, a time window when one is given):
@@ -59,7 +48,7 @@ class SecurityConfiguration {
     OAuth2TokenValidator<Jwt> jwtRequirements(Environment environment) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<@Nullable Object>(JwtClaimNames.EXP, Objects::nonNull));
-        String issuer = environment.getProperty(JWT_ISSUER);
+        String issuer = environment.getProperty(AccessMode.JWT_ISSUER);
         if (issuer != null && !issuer.isBlank()) {
             validators.add(new JwtIssuerValidator(issuer));
         }
@@ -83,21 +72,11 @@ class SecurityConfiguration {
             JwtProperties jwt,
             CorsProperties cors,
             StripeMode mode,
-            RateLimitFilter rateLimitFilter,
-            ProblemResponseWriter writer,
+            ProblemWriter writer,
             AuditLog audit,
             Environment environment) {
         boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
-        boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled);
-        AccessMode.checkForwardedHeaders(
-                environment.getProperty("server.forward-headers-strategy"),
-                environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
-        AccessMode.checkJwtAudience(
-                jwtEnabled,
-                Binder.get(environment)
-                        .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
-                        .orElse(List.of()));
-        AccessMode.checkJwtIssuer(jwtEnabled, environment.getProperty(JWT_ISSUER));
+        boolean authenticationRequired = AccessMode.checkAll(mode, clients.size(), jwtEnabled, environment);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -108,16 +87,12 @@ class SecurityConfiguration {
                 .exceptionHandling((exceptions) -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> writer.write(
-                                request,
-                                response,
-                                Problems.problem(ProblemType.FORBIDDEN, "forbidden", "Access denied.", null))))
-                .addFilter(corsFilter(cors, writer))
-                // After authorization: a caller that must authenticate and did not gets its 401 without spending a
-                // bucket.
-                .addFilterAfter(rateLimitFilter, AuthorizationFilter.class)
+                                request, response, Problems.exception(ProblemType.FORBIDDEN, "Access denied."))))
+                .addFilter(ProblemCorsProcessor.filter(cors, writer))
                 .authorizeHttpRequests((requests) -> {
                     if (authenticationRequired) {
-                        requests.requestMatchers(ConnectionTokenEndpoint.PATH).authenticated();
+                        requests.requestMatchers(Endpoints.CALLER_PATHS.toArray(String[]::new))
+                                .authenticated();
                     }
                     requests.anyRequest().permitAll();
                 });
@@ -139,27 +114,6 @@ class SecurityConfiguration {
                 new ProviderManager(new ApiKeyAuthenticationProvider(clients)), new ApiKeyAuthenticationConverter());
         filter.setSuccessHandler((request, response, authentication) -> {});
         filter.setFailureHandler(entryPoint::commence);
-        return filter;
-    }
-
-    private static CorsFilter corsFilter(CorsProperties properties, ProblemResponseWriter writer) {
-        CorsConfiguration configuration = new CorsConfiguration();
-        configuration.setAllowedOrigins(properties.allowedOrigins());
-        configuration.setAllowedMethods(List.of("POST"));
-        configuration.setAllowedHeaders(List.of("Authorization", "X-Api-Key", "Content-Type", "X-Request-Id"));
-        configuration.setExposedHeaders(List.of(
-                "Retry-After",
-                "RateLimit-Limit",
-                "RateLimit-Remaining",
-                "RateLimit-Reset",
-                "Connection-Token-Mode",
-                "X-Request-Id"));
-        configuration.setAllowCredentials(false);
-        configuration.setMaxAge(properties.maxAge());
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration(ConnectionTokenEndpoint.PATH, configuration);
-        CorsFilter filter = new CorsFilter(source);
-        filter.setCorsProcessor(new ProblemCorsProcessor(writer));
         return filter;
     }
 }

@@ -1,10 +1,13 @@
 package dev.connectiontoken.client;
 
+import dev.connectiontoken.api.StripeIds;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -19,13 +22,27 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ClientProperties(List<@Valid ClientEntry> clients) {
 
-    static final String LOCATION = "^tml_[A-Za-z0-9]+$";
-
     /** What {@code printf %s "$KEY" | sha256sum} prints when {@code KEY} is unset: anyone could send that key. */
     static final String EMPTY_KEY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     public ClientProperties {
         clients = (clients != null) ? List.copyOf(clients) : List.of();
+    }
+
+    /** Checked with the other constraints, so that a clash shows in Boot's bind report, not as a stack trace. */
+    @AssertTrue(message = "each client needs its own id")
+    boolean isEachIdUnique() {
+        return this.clients.stream().map(ClientEntry::id).distinct().count() == this.clients.size();
+    }
+
+    /** Two clients with one key could not be told apart. */
+    @AssertTrue(message = "each client needs its own api-key-sha256")
+    boolean isEachKeyUnique() {
+        return this.clients.stream()
+                        .map((client) -> String.valueOf(client.apiKeySha256()).toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .count()
+                == this.clients.size();
     }
 
     /**
@@ -49,16 +66,22 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
                     message = "is the SHA-256 of an empty key (was the key variable unset when it was hashed?)")
             String apiKeySha256,
 
-            List<@Pattern(regexp = LOCATION, message = "must be a Stripe location id (tml_...)") String> locations,
+            List<@Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)") String>
+                    locations,
 
-            @Nullable @Pattern(regexp = LOCATION, message = "must be a Stripe location id (tml_...)")
+            @Nullable @Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)")
             String defaultLocation,
 
-            @Nullable @Pattern(regexp = "^acct_[A-Za-z0-9]+$", message = "must be a Stripe account id (acct_...)")
+            @Nullable @Pattern(regexp = StripeIds.ACCOUNT, message = "must be a Stripe account id (acct_...)")
             String account) {
 
         public ClientEntry {
             locations = (locations != null) ? List.copyOf(locations) : List.of();
+        }
+
+        @AssertTrue(message = "must be one of the client's locations")
+        boolean isDefaultLocationAllowed() {
+            return this.defaultLocation == null || LocationPolicy.allows(this.locations, this.defaultLocation);
         }
 
         Client toClient() {

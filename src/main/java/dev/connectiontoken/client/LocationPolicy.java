@@ -1,5 +1,6 @@
 package dev.connectiontoken.client;
 
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import java.util.List;
@@ -27,10 +28,9 @@ public final class LocationPolicy {
             if (!allows(client.locations(), requested)) {
                 throw Problems.exception(
                         ProblemType.LOCATION_NOT_ALLOWED,
-                        ProblemType.LOCATION_NOT_ALLOWED.code(),
+                        ErrorCode.LOCATION_NOT_ALLOWED,
                         "This client may not mint tokens for location " + requested + ".",
-                        "location",
-                        null);
+                        "location");
             }
             return requested;
         }
@@ -40,10 +40,9 @@ public final class LocationPolicy {
         if (!client.locations().isEmpty()) {
             throw Problems.exception(
                     ProblemType.LOCATION_REQUIRED,
-                    ProblemType.LOCATION_REQUIRED.code(),
+                    ErrorCode.LOCATION_REQUIRED,
                     "This client is limited to certain locations: choose one with the location parameter.",
-                    "location",
-                    null);
+                    "location");
         }
         return null;
     }

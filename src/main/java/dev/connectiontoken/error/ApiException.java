@@ -1,19 +1,50 @@
 package dev.connectiontoken.error;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** An error with its finished problem body, thrown anywhere and rendered unchanged by the MVC error handler. */
+/**
+ * An error the service answers with, thrown anywhere: its kind, Stripe-style code and parameter are fields, and its
+ * problem body is built from them once ({@link Problems}). MVC's handler and the filters render it unchanged.
+ */
 public class ApiException extends ErrorResponseException {
+
+    private final ProblemType type;
+
+    private final String code;
 
     private @Nullable String upstreamRequestId;
 
-    ApiException(ProblemDetail body, @Nullable Throwable cause) {
-        super(HttpStatusCode.valueOf(body.getStatus()), body, cause);
+    ApiException(
+            ProblemType type,
+            String code,
+            String message,
+            @Nullable String param,
+            List<ParameterError> errors,
+            @Nullable Throwable cause) {
+        super(type.status(), Problems.body(type, code, message, param, errors), cause);
+        this.type = type;
+        this.code = code;
+    }
+
+    public ProblemType type() {
+        return this.type;
+    }
+
+    /** The Stripe-style {@code error.code}: one of {@link ErrorCode}, or Stripe's own for its parameter errors. */
+    public String code() {
+        return this.code;
+    }
+
+    /**
+     * A bounded value for a metric tag: the code, except that Stripe's own codes, passed through to the caller, all
+     * count as {@code stripe_rejected_parameters}.
+     */
+    public String metricReason() {
+        return (this.type == ProblemType.STRIPE_REJECTED_PARAMETERS) ? "stripe_rejected_parameters" : this.code;
     }
 
     /** The request id of the upstream call (Stripe's {@code Request-Id}) that caused this error, for the logs. */
@@ -24,23 +55,6 @@ public class ApiException extends ErrorResponseException {
     public ApiException upstreamRequestId(@Nullable String requestId) {
         this.upstreamRequestId = requestId;
         return this;
-    }
-
-    /** The Stripe-style {@code error.code} of the body. */
-    public String code() {
-        Object error =
-                (getBody().getProperties() != null) ? getBody().getProperties().get("error") : null;
-        return (error instanceof java.util.Map<?, ?> map && map.get("code") instanceof String code) ? code : "error";
-    }
-
-    /**
-     * A bounded value for a metric tag: the code answered, except that Stripe's own codes, passed through to the
-     * caller, all count as {@code stripe_rejected_parameters}.
-     */
-    public String metricReason() {
-        return ProblemType.STRIPE_REJECTED_PARAMETERS.type().equals(getBody().getType())
-                ? "stripe_rejected_parameters"
-                : code();
     }
 
     /** Adds {@code Retry-After} in whole seconds, rounded up so that a client never retries too early. */

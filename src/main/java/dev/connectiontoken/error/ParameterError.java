@@ -7,4 +7,9 @@ package dev.connectiontoken.error;
  * @param code a Stripe-style error code such as {@code parameter_unknown}
  * @param message what is wrong, in a sentence a developer can act on
  */
-public record ParameterError(String param, String code, String message) {}
+public record ParameterError(String param, String code, String message) {
+
+    public ParameterError(String param, ErrorCode code, String message) {
+        this(param, code.value(), message);
+    }
+}

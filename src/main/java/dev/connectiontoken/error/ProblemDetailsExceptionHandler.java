@@ -1,5 +1,7 @@
 package dev.connectiontoken.error;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,43 +12,56 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Renders every exception that reaches Spring MVC in the one problem shape: our {@link ApiException}s unchanged,
- * framework exceptions (405, 415, 404, ...) completed with our type and {@code error} member, anything unexpected as
- * an opaque 500.
+ * framework exceptions (405 with {@code Allow}, 415, 404, ...) completed with our type and {@code error} member,
+ * anything unexpected as an opaque 500. The body is written by {@link ProblemWriter}, as the filters write theirs.
  */
 @RestControllerAdvice
 class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        log.error("Unexpected error while answering {}", request.getDescription(false), ex);
-        ProblemDetail body = Problems.problem(
-                ProblemType.INTERNAL_ERROR,
-                ProblemType.INTERNAL_ERROR.code(),
-                "The service failed unexpectedly. The error has been logged.",
-                null);
-        return createResponseEntity(body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    private final ProblemWriter writer;
+
+    ProblemDetailsExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
     }
 
+    @ExceptionHandler(Exception.class)
+    @Nullable
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error while answering {}", request.getDescription(false), ex);
+        ApiException opaque = Problems.exception(
+                ProblemType.INTERNAL_ERROR, "The service failed unexpectedly. The error has been logged.");
+        return createResponseEntity(opaque.getBody(), new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** MVC's own detail names a static resource; ours says where tokens are minted. */
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return createResponseEntity(Problems.forStatus(404), headers, status, request);
     }
 
+    /** Writes the answer itself and returns no entity, which tells MVC that the response is complete. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(
+    protected @Nullable ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        Object completed = (body instanceof ProblemDetail problem)
-                ? Problems.complete(problem)
+        ProblemDetail problem = (body instanceof ProblemDetail detail)
+                ? Problems.complete(detail)
                 : Problems.forStatus(statusCode.value(), "The request failed.");
-        return super.createResponseEntity(completed, headers, statusCode, request);
+        ServletWebRequest servlet = (ServletWebRequest) request;
+        try {
+            this.writer.write(servlet.getRequest().getRequestURI(), servlet.getResponse(), problem, headers);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return null;
     }
 }

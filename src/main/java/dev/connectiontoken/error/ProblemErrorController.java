@@ -3,11 +3,10 @@ package dev.connectiontoken.error;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,18 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final ProblemWriter writer;
+
+    ProblemErrorController(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> renderError(HttpServletRequest request) {
+    void renderError(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = (attribute instanceof Integer code && code >= 400) ? code : 404;
-        ProblemDetail body = Problems.forStatus(status);
-        // The instance would be /error, the path of this controller, not the caller's.
-        body.setInstance(null);
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == 405 && "/connection_token".equals(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
-            response.header(HttpHeaders.ALLOW, "POST");
-        }
-        return response.body(body);
+        // The caller's path, not this controller's (/error).
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        this.writer.write(
+                (path instanceof String original) ? original : null,
+                response,
+                Problems.forStatus(status),
+                HttpHeaders.EMPTY);
     }
 }

@@ -1,21 +1,23 @@
 package dev.connectiontoken.error;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.http.HttpHeaders;
 
 /**
- * Tomcat's last-resort error page, for requests that fail before any servlet sees them (a request line or headers
- * over the size limit, a malformed request line). Tomcat's own writes HTML; this writes the same problem JSON as
- * everything else. Tomcat creates it by class name, so it cannot take Spring beans.
+ * Tomcat's last-resort error page, for requests that fail before any servlet sees them (a request line or headers over
+ * the size limit, a malformed request line). Tomcat's own writes HTML; this writes the same problem JSON as everything
+ * else, through the same {@link ProblemWriter}.
  */
-public class ProblemErrorReportValve extends ErrorReportValve {
+class ProblemErrorReportValve extends ErrorReportValve {
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final ProblemWriter writer;
+
+    ProblemErrorReportValve(ProblemWriter writer) {
+        this.writer = writer;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -27,11 +29,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // every method it means to: for it, such a request is malformed, the client's error.
             response.setStatus(400);
         }
-        int status = response.getStatus();
         try {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(this.mapper.writeValueAsString(Problems.toMap(Problems.forStatus(status))));
+            this.writer.write(null, response, Problems.forStatus(response.getStatus()), HttpHeaders.EMPTY);
             response.finishResponse();
         } catch (IOException | IllegalStateException ex) {
             // The connection is gone or the response already started: nothing more can be sent.

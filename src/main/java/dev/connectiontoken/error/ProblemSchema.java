@@ -11,24 +11,41 @@ import org.jspecify.annotations.Nullable;
  * @param title a short summary of the kind of problem
  * @param status the HTTP status code
  * @param detail what went wrong in this request
+ * @param instance the path the caller asked for
  * @param error the same problem in Stripe's error shape
  * @param errors every bad parameter, for validation problems
+ * @param requestId the request id, also in the {@code X-Request-Id} header and every log line of the request
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details, with a Stripe-style error member.")
 public record ProblemSchema(
-        @Schema(example = "tag:connection-token-service,2026:problem:invalid-parameters")
+        @Schema(
+                description = "Identifies the kind of problem; part of the API, never renamed.",
+                format = "uri",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String type,
 
-        @Schema(example = "Invalid request parameters") String title,
-        @Schema(example = "400") int status,
+        @Schema(description = "A short summary of the kind of problem.", requiredMode = Schema.RequiredMode.REQUIRED)
+        String title,
 
-        @Schema(example = "Received unknown parameter: locaton")
+        @Schema(description = "The HTTP status code.", requiredMode = Schema.RequiredMode.REQUIRED)
+        int status,
+
+        @Schema(description = "What went wrong in this request.", requiredMode = Schema.RequiredMode.REQUIRED)
         String detail,
 
-        StripeError error,
+        @Schema(description = "The path the caller asked for.", format = "uri-reference") @Nullable
+        String instance,
 
-        @Schema(description = "Every bad parameter; present on validation problems only.") @Nullable
-        List<ParameterError> errors) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) StripeError error,
+
+        @Schema(description = "Every bad parameter (at most 20); on validation problems only.") @Nullable
+        List<ParameterError> errors,
+
+        @Schema(
+                name = "request_id",
+                description = "Quote it when asking about a request: operators find its log lines.")
+        @Nullable
+        String requestId) {
 
     /**
      * Stripe's error shape, which the Terminal SDK example apps display.
@@ -40,11 +57,17 @@ public record ProblemSchema(
      */
     @Schema(name = "StripeError")
     public record StripeError(
-            @Schema(example = "invalid_request_error") String type,
-            @Schema(example = "parameter_unknown") String code,
+            @Schema(
+                    allowableValues = {"invalid_request_error", "api_error"},
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String type,
 
-            @Schema(example = "Received unknown parameter: locaton")
+            @Schema(description = "A machine-readable code.", requiredMode = Schema.RequiredMode.REQUIRED)
+            String code,
+
+            @Schema(description = "The same text as detail.", requiredMode = Schema.RequiredMode.REQUIRED)
             String message,
 
-            @Schema(example = "locaton") @Nullable String param) {}
+            @Schema(description = "The parameter at fault, when there is one.") @Nullable
+            String param) {}
 }

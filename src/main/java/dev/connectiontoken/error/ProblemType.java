@@ -8,55 +8,66 @@ import org.springframework.http.HttpStatus;
  * them, so a constant may be added but never renamed.
  */
 public enum ProblemType {
-    INVALID_PARAMETERS("invalid-parameters", HttpStatus.BAD_REQUEST, "Invalid request parameters", "parameter_invalid"),
-    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request", "request_malformed"),
-    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request", "bad_request"),
+    INVALID_PARAMETERS(
+            "invalid-parameters", HttpStatus.BAD_REQUEST, "Invalid request parameters", ErrorCode.PARAMETER_INVALID),
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request", ErrorCode.REQUEST_MALFORMED),
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request", ErrorCode.BAD_REQUEST),
     STRIPE_REJECTED_PARAMETERS(
             "stripe-rejected-parameters",
             HttpStatus.BAD_REQUEST,
             "Stripe rejected the parameters",
-            "parameter_invalid"),
-    LOCATION_REQUIRED("location-required", HttpStatus.BAD_REQUEST, "Location required", "location_required"),
-    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required", "authentication_required"),
-    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", "forbidden"),
-    LOCATION_NOT_ALLOWED("location-not-allowed", HttpStatus.FORBIDDEN, "Location not allowed", "location_not_allowed"),
-    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", "resource_not_found"),
-    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "method_not_allowed"),
-    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "not_acceptable"),
-    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large", "request_too_large"),
+            ErrorCode.PARAMETER_INVALID),
+    LOCATION_REQUIRED("location-required", HttpStatus.BAD_REQUEST, "Location required", ErrorCode.LOCATION_REQUIRED),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required", ErrorCode.AUTHENTICATION_REQUIRED),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden", ErrorCode.FORBIDDEN),
+    LOCATION_NOT_ALLOWED(
+            "location-not-allowed", HttpStatus.FORBIDDEN, "Location not allowed", ErrorCode.LOCATION_NOT_ALLOWED),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found", ErrorCode.RESOURCE_NOT_FOUND),
+    METHOD_NOT_ALLOWED(
+            "method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", ErrorCode.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable", ErrorCode.NOT_ACCEPTABLE),
+    PAYLOAD_TOO_LARGE(
+            "payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large", ErrorCode.REQUEST_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(
             "unsupported-media-type",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "Unsupported media type",
-            "media_type_unsupported"),
+            ErrorCode.MEDIA_TYPE_UNSUPPORTED),
     REQUEST_HEADER_FIELDS_TOO_LARGE(
             "request-header-fields-too-large",
             HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
             "Request headers too large",
-            "request_too_large"),
-    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "rate_limited"),
+            ErrorCode.REQUEST_TOO_LARGE),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ErrorCode.RATE_LIMITED),
     RATE_LIMIT_UNAVAILABLE(
             "rate-limit-unavailable",
             HttpStatus.SERVICE_UNAVAILABLE,
             "Rate limit store unavailable",
-            "rate_limit_unavailable"),
-    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "internal_error"),
-    STRIPE_ERROR("stripe-error", HttpStatus.BAD_GATEWAY, "Stripe answered with an error", "upstream_error"),
+            ErrorCode.RATE_LIMIT_UNAVAILABLE),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", ErrorCode.INTERNAL_ERROR),
+    STRIPE_ERROR("stripe-error", HttpStatus.BAD_GATEWAY, "Stripe answered with an error", ErrorCode.UPSTREAM_ERROR),
     STRIPE_MISCONFIGURED(
-            "stripe-misconfigured", HttpStatus.BAD_GATEWAY, "Stripe refused this service", "upstream_misconfigured"),
+            "stripe-misconfigured",
+            HttpStatus.BAD_GATEWAY,
+            "Stripe refused this service",
+            ErrorCode.UPSTREAM_MISCONFIGURED),
     STRIPE_UNAVAILABLE(
-            "stripe-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Stripe is unavailable", "upstream_unavailable"),
+            "stripe-unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Stripe is unavailable",
+            ErrorCode.UPSTREAM_UNAVAILABLE),
     STRIPE_RATE_LIMITED(
             "stripe-rate-limited",
             HttpStatus.SERVICE_UNAVAILABLE,
             "Stripe is rate limiting this service",
-            "upstream_rate_limited"),
+            ErrorCode.UPSTREAM_RATE_LIMITED),
     STRIPE_SATURATED(
             "stripe-saturated",
             HttpStatus.SERVICE_UNAVAILABLE,
             "Too many calls to Stripe in flight",
-            "upstream_saturated"),
-    STRIPE_TIMEOUT("stripe-timeout", HttpStatus.GATEWAY_TIMEOUT, "Stripe did not answer in time", "upstream_timeout");
+            ErrorCode.UPSTREAM_SATURATED),
+    STRIPE_TIMEOUT(
+            "stripe-timeout", HttpStatus.GATEWAY_TIMEOUT, "Stripe did not answer in time", ErrorCode.UPSTREAM_TIMEOUT);
 
     /** Prefix of every problem {@code type}: a tag URI (RFC 4151), an identifier that is never dereferenced. */
     public static final String TYPE_PREFIX = "tag:connection-token-service,2026:problem:";
@@ -67,13 +78,21 @@ public enum ProblemType {
 
     private final String title;
 
-    private final String code;
+    private final String slug;
 
-    ProblemType(String slug, HttpStatus status, String title, String code) {
+    private final ErrorCode code;
+
+    ProblemType(String slug, HttpStatus status, String title, ErrorCode code) {
+        this.slug = slug;
         this.type = URI.create(TYPE_PREFIX + slug);
         this.status = status;
         this.title = title;
         this.code = code;
+    }
+
+    /** The last part of the type URI, such as {@code rate-limited}: short and bounded, fit for a metric tag. */
+    public String slug() {
+        return this.slug;
     }
 
     public URI type() {
@@ -89,7 +108,7 @@ public enum ProblemType {
     }
 
     /** The default Stripe-style {@code error.code}. */
-    public String code() {
+    public ErrorCode code() {
         return this.code;
     }
 

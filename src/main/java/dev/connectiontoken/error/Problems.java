@@ -1,5 +1,6 @@
 package dev.connectiontoken.error;
 
+import dev.connectiontoken.api.Endpoints;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,26 +10,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The one factory for error bodies. Each body carries the RFC 9457 members and a Stripe-style {@code error} member,
- * so the Terminal SDK example apps can show {@code error.message}; validation problems add {@code errors}.
+ * The one factory for errors and their bodies. Each body carries the RFC 9457 members and a Stripe-style {@code error}
+ * member, so the Terminal SDK example apps can show {@code error.message}; validation problems add {@code errors}.
  */
 public final class Problems {
 
-    static final String NOT_FOUND_DETAIL =
-            "No endpoint at this path. Connection tokens are minted by POST /connection_token.";
-
     /** The MDC key and body member of the request id (set by {@code RequestIdFilter}). */
-    static final String REQUEST_ID = "request_id";
+    public static final String REQUEST_ID = "request_id";
 
     private Problems() {}
 
+    /** An error of {@code type} with its default code. */
     public static ApiException exception(ProblemType type, String message) {
-        return exception(type, type.code(), message, null, null);
+        return exception(type, type.code(), message, null);
     }
 
-    public static ApiException exception(
-            ProblemType type, String code, String message, @Nullable String param, @Nullable Throwable cause) {
-        return new ApiException(problem(type, code, message, param), cause);
+    public static ApiException exception(ProblemType type, ErrorCode code, String message, @Nullable String param) {
+        return new ApiException(type, code.value(), message, param, List.of(), null);
+    }
+
+    /** Stripe refused a parameter the caller chose: Stripe's code, parameter and message go to the caller. */
+    public static ApiException stripeRejected(String stripeCode, String message, @Nullable String param) {
+        return new ApiException(ProblemType.STRIPE_REJECTED_PARAMETERS, stripeCode, message, param, List.of(), null);
     }
 
     /** A 400 listing every bad parameter; the {@code error} member describes the first. */
@@ -37,21 +40,11 @@ public final class Problems {
         String message = (errors.size() == 1)
                 ? first.message()
                 : first.message() + " (and " + (errors.size() - 1) + " more problems, listed in errors)";
-        ProblemDetail body = problem(ProblemType.INVALID_PARAMETERS, first.code(), message, first.param());
-        body.setProperty("errors", List.copyOf(errors));
-        return new ApiException(body, null);
+        return new ApiException(
+                ProblemType.INVALID_PARAMETERS, first.code(), message, first.param(), List.copyOf(errors), null);
     }
 
-    public static ProblemDetail problem(ProblemType type, String code, String message, @Nullable String param) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), message);
-        body.setType(type.type());
-        body.setTitle(type.title());
-        body.setProperty("error", stripeError(type, code, message, param));
-        addRequestId(body);
-        return body;
-    }
-
-    /** A body for a status the servlet container chose, with a detail that says no more than the status. */
+    /** A body for a status the framework or the servlet container chose, with a detail that says no more. */
     public static ProblemDetail forStatus(int status) {
         return forStatus(status, containerDetail(status));
     }
@@ -73,15 +66,26 @@ public final class Problems {
         body.setType(type.type());
         body.setTitle(isGeneric(type) ? reasonPhrase(body.getStatus()) : type.title());
         body.setDetail(detail);
-        body.setProperty("error", stripeError(type, type.code(), detail, null));
-        addRequestId(body);
+        addMembers(body, type, type.code().value(), null, List.of());
         return body;
     }
 
-    /** The body's members in the order MVC writes them, for code that writes JSON outside MVC. */
-    public static Map<String, Object> toMap(ProblemDetail problem) {
+    /**
+     * An example body for the API description, built as real ones are, with a made-up request id.
+     *
+     * @param path the path of the example request
+     */
+    public static Map<String, Object> example(ApiException ex, String path) {
+        ProblemDetail body = ex.getBody();
+        body.setInstance(java.net.URI.create(path));
+        body.setProperty(REQUEST_ID, "3f2c1a9e-7b4d-4e0a-9c1f-2d8e5b6a7c90");
+        return toMap(body);
+    }
+
+    /** The body's members in the order RFC 9457 lists them, then ours. */
+    static Map<String, Object> toMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", String.valueOf(problem.getType()));
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
@@ -94,24 +98,41 @@ public final class Problems {
         return body;
     }
 
+    static ProblemDetail body(
+            ProblemType type, String code, String message, @Nullable String param, List<ParameterError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(type.status(), message);
+        body.setType(type.type());
+        body.setTitle(type.title());
+        addMembers(body, type, code, param, errors);
+        return body;
+    }
+
+    private static void addMembers(
+            ProblemDetail body, ProblemType type, String code, @Nullable String param, List<ParameterError> errors) {
+        body.setProperty("error", stripeError(type, code, String.valueOf(body.getDetail()), param));
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        // The request id, so that a caller can quote it and an operator find the log lines.
+        String requestId = MDC.get(REQUEST_ID);
+        if (requestId != null) {
+            body.setProperty(REQUEST_ID, requestId);
+        }
+    }
+
     private static String containerDetail(int status) {
         return switch (status) {
-            case 404 -> NOT_FOUND_DETAIL;
-            case 405 -> "This method is not allowed here. Connection tokens are minted by POST /connection_token.";
+            case 404 ->
+                "No endpoint at this path. Connection tokens are minted by POST " + Endpoints.CONNECTION_TOKEN + ".";
+            case 405 ->
+                "This method is not allowed here. Connection tokens are minted by POST " + Endpoints.CONNECTION_TOKEN
+                        + ".";
             case 408 -> "The request was not received in time.";
             case 413 -> "The request is too large.";
             case 414 -> "The request target is too long.";
             case 431 -> "The request headers are too large.";
             default -> (status < 500) ? "The request could not be read." : "The service failed unexpectedly.";
         };
-    }
-
-    /** The request id set by the request-id filter, so a caller can quote it and an operator find the log lines. */
-    private static void addRequestId(ProblemDetail body) {
-        String requestId = MDC.get(REQUEST_ID);
-        if (requestId != null) {
-            body.setProperty(REQUEST_ID, requestId);
-        }
     }
 
     private static Map<String, String> stripeError(

@@ -1,6 +1,6 @@
 package dev.connectiontoken.operations;
 
-import dev.connectiontoken.stripe.StripeMode;
+import dev.connectiontoken.api.StripeMode;
 import java.util.Locale;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;

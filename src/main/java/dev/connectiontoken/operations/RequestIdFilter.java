@@ -1,5 +1,7 @@
 package dev.connectiontoken.operations;
 
+import dev.connectiontoken.api.Endpoints;
+import dev.connectiontoken.error.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,11 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Request-Id";
+    private static final String HEADER = Endpoints.REQUEST_ID_HEADER;
 
-    public static final String MDC_KEY = "request_id";
+    private static final String MDC_KEY = Problems.REQUEST_ID;
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 

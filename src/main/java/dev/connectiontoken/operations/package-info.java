@@ -1,4 +1,4 @@
-/** Running the service: request ids for logs and errors, and what /actuator/info shows. */
+/** Running the service: request ids for logs and errors, what /actuator/info shows, and the startup announcement. */
 @NullMarked
 package dev.connectiontoken.operations;
 

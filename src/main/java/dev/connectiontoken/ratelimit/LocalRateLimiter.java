@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * Buckets in this process: right for one replica. Idle buckets are forgotten once full again, and the number kept is
@@ -16,7 +17,15 @@ final class LocalRateLimiter implements RateLimiter {
 
     private final Cache<String, Bucket> buckets;
 
+    private final TimeMeter clock;
+
     LocalRateLimiter(RateLimitProperties properties) {
+        this(properties, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** With the clock the buckets refill by; tests pass one they move by hand. */
+    LocalRateLimiter(RateLimitProperties properties, TimeMeter clock) {
+        this.clock = clock;
         this.configuration = RateLimiter.configuration(properties);
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(RateLimiter.timeToFill(properties))
@@ -30,6 +39,7 @@ final class LocalRateLimiter implements RateLimiter {
                 key,
                 (ignored) -> Bucket.builder()
                         .addLimit(this.configuration.getBandwidths()[0])
+                        .withCustomTimePrecision(this.clock)
                         .build());
         return bucket.tryConsumeAndReturnRemaining(1);
     }

@@ -1,22 +1,49 @@
 package dev.connectiontoken.ratelimit;
 
 import dev.connectiontoken.audit.AuditLog;
-import dev.connectiontoken.error.ProblemResponseWriter;
+import dev.connectiontoken.error.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Picks the bucket store named by {@code connection-token.rate-limit.store} (memory, or Redis with a health indicator)
- * and builds the filter on it.
+ * Picks the bucket store named by {@code connection-token.rate-limit.store} (memory, or Redis through Spring Boot's
+ * connection with its health indicator) and registers the filter after the security filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
     private static final String STORE = "connection-token.rate-limit.store";
+
+    /**
+     * After Spring Security's chain (order -100), still inside it: the caller is known, and one refused with 401 never
+     * reaches the filter, so it spends no bucket.
+     */
+    static final int FILTER_ORDER = 0;
+
+    RateLimitConfiguration(Environment environment) {
+        refuseRemoved(environment, "redis-url", "spring.data.redis.url (SPRING_DATA_REDIS_URL)");
+        refuseRemoved(environment, "redis-timeout", "spring.data.redis.timeout (SPRING_DATA_REDIS_TIMEOUT)");
+    }
+
+    /** A property this service no longer reads must not be left silently ignored, pointing at the wrong Redis. */
+    private static void refuseRemoved(Environment environment, String name, String replacement) {
+        String property = "connection-token.rate-limit." + name;
+        if (environment.containsProperty(property)) {
+            // The value is not shown: a Redis URL may hold a password.
+            throw new InvalidConfigurationPropertyValueException(
+                    property, "<hidden>", "It was replaced by Spring Boot's " + replacement + ".");
+        }
+    }
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
@@ -26,32 +53,30 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "redis")
-    RedisRateLimiter redisRateLimiter(RateLimitProperties properties) {
-        return new RedisRateLimiter(properties);
+    RedisRateLimiter redisRateLimiter(
+            LettuceConnectionFactory redis, DataRedisProperties redisProperties, RateLimitProperties properties) {
+        Duration timeout =
+                (redisProperties.getTimeout() != null) ? redisProperties.getTimeout() : Duration.ofMillis(500);
+        return new RedisRateLimiter(redis, timeout, properties);
     }
 
-    /** {@code rateLimitStore} in {@code /actuator/health}; not in the probes, since a failing store need not stop us. */
+    /** Boot's own Redis health indicator, shown as {@code rateLimitStore}; the probes leave it out. */
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "redis")
-    HealthIndicator rateLimitStoreHealthIndicator(RedisRateLimiter limiter) {
-        return limiter::health;
+    HealthIndicator rateLimitStoreHealthIndicator(LettuceConnectionFactory redis) {
+        return new DataRedisHealthIndicator(redis);
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(
-            RateLimiter rateLimiter,
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimiter limiter,
             RateLimitProperties properties,
-            ProblemResponseWriter writer,
+            ProblemWriter writer,
             AuditLog audit,
             MeterRegistry meters) {
-        return new RateLimitFilter(rateLimiter, properties, writer, audit, meters);
-    }
-
-    /** The filter runs inside the security chain, after authentication; not a second time as a servlet filter. */
-    @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, properties, writer, audit, meters));
+        registration.setOrder(FILTER_ORDER);
         return registration;
     }
 }

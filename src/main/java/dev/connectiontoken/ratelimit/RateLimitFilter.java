@@ -1,12 +1,12 @@
 package dev.connectiontoken.ratelimit;
 
+import dev.connectiontoken.api.Endpoints;
 import dev.connectiontoken.audit.AuditLog;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemResponseWriter;
 import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.error.ProblemWriter;
 import dev.connectiontoken.error.Problems;
-import dev.connectiontoken.token.ConnectionTokenEndpoint;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,28 +23,31 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits {@code /connection_token} per authenticated client, or per IP address for callers that do not authenticate.
- * Runs in the security chain after authorization, so the client is known and a caller refused with 401 spends
- * nothing. Over the limit: 429 with
+ * Limits the caller-facing endpoints per authenticated client, or per IP address for callers that do not authenticate.
+ * Runs after the security chain, so the client is known and a caller refused with 401 spends nothing. Over the limit:
+ * 429 with
  * {@code Retry-After} and {@code RateLimit-*} headers. If the limit store fails, the request goes through or gets 503,
  * as {@code failure-mode} says, and the failure is counted in {@code connection.token.ratelimit.store.failures}.
  */
-public final class RateLimitFilter extends OncePerRequestFilter {
+final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-    /** Matched like Spring MVC and Spring Security match it (decoded path), so no encoding of it escapes the limit. */
-    private static final RequestMatcher ENDPOINT = PathPatternRequestMatcher.pathPattern(ConnectionTokenEndpoint.PATH);
+    /** Matched like Spring MVC and Spring Security match them (decoded path), so no encoding escapes the limit. */
+    private static final RequestMatcher ENDPOINTS = new OrRequestMatcher(Endpoints.CALLER_PATHS.stream()
+            .map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
+            .toList());
 
     private final RateLimiter limiter;
 
     private final RateLimitProperties properties;
 
-    private final ProblemResponseWriter writer;
+    private final ProblemWriter writer;
 
     private final AuditLog audit;
 
@@ -54,7 +57,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(
             RateLimiter limiter,
             RateLimitProperties properties,
-            ProblemResponseWriter writer,
+            ProblemWriter writer,
             AuditLog audit,
             MeterRegistry meters) {
         this.limiter = limiter;
@@ -73,7 +76,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !this.properties.enabled() || !ENDPOINT.matches(request);
+        return !this.properties.enabled() || !ENDPOINTS.matches(request);
     }
 
     @Override
@@ -102,7 +105,10 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         if (client != null) {
             this.audit.refused(client, null, refusal);
         } else {
-            this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
+            this.audit.refusedUnidentified(
+                    request.getRemoteAddr(),
+                    429,
+                    ProblemType.RATE_LIMITED.code().value());
         }
         this.writer.write(request, response, refusal);
     }

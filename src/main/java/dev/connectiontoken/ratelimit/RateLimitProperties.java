@@ -2,8 +2,6 @@ package dev.connectiontoken.ratelimit;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,9 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether requests are limited at all
  * @param burst how many requests a client may make at once
  * @param perMinute how many requests a client may make per minute, sustained
- * @param store {@code memory} (one replica) or {@code redis} (limits shared by every replica)
- * @param redisUrl the Redis server of the shared store, such as {@code redis://redis:6379}
- * @param redisTimeout how long to wait for Redis before the store counts as failed
+ * @param store {@code memory} (one replica) or {@code redis} (limits shared by every replica, through the Redis of
+ *     {@code spring.data.redis.*})
  * @param failureMode what a request gets when the store fails: {@code open} lets it through (the limit protects
  *     against abuse; authentication still applies), {@code closed} answers 503 with {@code Retry-After}
  */
@@ -28,11 +25,6 @@ public record RateLimitProperties(
         @DefaultValue("10") @Min(1) long burst,
         @DefaultValue("60") @Min(1) long perMinute,
         @DefaultValue("memory") @NotNull Store store,
-
-        @DefaultValue("redis://localhost:6379") @NotNull @Pattern(regexp = "^rediss?://\\S+$")
-        String redisUrl,
-
-        @DefaultValue("500ms") @NotNull Duration redisTimeout,
         @DefaultValue("open") @NotNull FailureMode failureMode) {
 
     /** What happens to a request when the bucket store cannot be asked. */
@@ -45,13 +37,5 @@ public record RateLimitProperties(
     public enum Store {
         MEMORY,
         REDIS
-    }
-
-    @Override
-    public String toString() {
-        // The URL may carry a password (redis://:secret@host).
-        return "RateLimitProperties[enabled=" + this.enabled + ", burst=" + this.burst + ", perMinute=" + this.perMinute
-                + ", store=" + this.store + ", redisTimeout=" + this.redisTimeout + ", failureMode=" + this.failureMode
-                + "]";
     }
 }

@@ -5,40 +5,52 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import org.springframework.boot.health.contributor.Health;
+import java.time.Duration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Buckets in Redis (Bucket4j's compare-and-swap on Lettuce), so every replica behind a load balancer enforces one
- * shared limit per client. Keys expire once their bucket would be full again.
+ * shared limit per client. The connection is Spring Boot's ({@code spring.data.redis.*}: URL, password, SSL bundle,
+ * standalone, sentinel or cluster); keys expire once their bucket would be full again.
  */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     static final String KEY_PREFIX = "connection-token:rate-limit:";
 
-    private final RedisClient client;
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final StatefulConnection<String, byte[]> connection;
 
     private final ProxyManager<String> buckets;
 
     private final BucketConfiguration configuration;
 
-    RedisRateLimiter(RateLimitProperties properties) {
-        this.client = RedisClient.create(RedisURI.builder(RedisURI.create(properties.redisUrl()))
-                .withTimeout(properties.redisTimeout())
-                .build());
-        this.connection = this.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        RateLimiter.timeToFill(properties)))
-                .requestTimeout(properties.redisTimeout())
-                .build();
+    RedisRateLimiter(LettuceConnectionFactory redis, Duration timeout, RateLimitProperties properties) {
+        ExpirationAfterWriteStrategy expiry =
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(RateLimiter.timeToFill(properties));
+        AbstractRedisClient client = redis.getRequiredNativeClient();
+        if (client instanceof RedisClusterClient cluster) {
+            var clusterConnection = cluster.connect(CODEC);
+            this.connection = clusterConnection;
+            this.buckets = Bucket4jLettuce.casBasedBuilder(clusterConnection)
+                    .expirationAfterWrite(expiry)
+                    .requestTimeout(timeout)
+                    .build();
+        } else {
+            var standaloneConnection = ((RedisClient) client).connect(CODEC);
+            this.connection = standaloneConnection;
+            this.buckets = Bucket4jLettuce.casBasedBuilder(standaloneConnection)
+                    .expirationAfterWrite(expiry)
+                    .requestTimeout(timeout)
+                    .build();
+        }
         this.configuration = RateLimiter.configuration(properties);
     }
 
@@ -50,21 +62,8 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
                 .tryConsumeAndReturnRemaining(1);
     }
 
-    /** Up when Redis answers a PING within the store's timeout. */
-    Health health() {
-        try {
-            this.connection.sync().ping();
-            return Health.up().build();
-        } catch (RuntimeException ex) {
-            return Health.down()
-                    .withDetail("error", ex.getClass().getSimpleName())
-                    .build();
-        }
-    }
-
     @Override
     public void close() {
         this.connection.close();
-        this.client.shutdown();
     }
 }

@@ -7,6 +7,7 @@ import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import java.net.ProtocolException;
@@ -89,11 +90,11 @@ final class StripeErrorTranslator {
 
     private static ApiException callerInput(InvalidRequestException ex) {
         log.info("Stripe rejected the caller's parameter {} {}", ex.getParam(), describe(ex));
-        String code = (ex.getCode() != null) ? ex.getCode() : ProblemType.STRIPE_REJECTED_PARAMETERS.code();
+        String code = (ex.getCode() != null) ? ex.getCode() : ErrorCode.PARAMETER_INVALID.value();
         String message = (ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
                 ? ex.getStripeError().getMessage()
                 : "Stripe rejected the parameter " + ex.getParam() + ".";
-        return Problems.exception(ProblemType.STRIPE_REJECTED_PARAMETERS, code, message, ex.getParam(), null);
+        return Problems.stripeRejected(code, message, ex.getParam());
     }
 
     private static ApiException connectionFailed(StripeException ex) {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service reaches Stripe. The key is checked by {@link StripeMode#of} rather than a constraint here, because
+ * How the service reaches Stripe. The key is checked by {@code StripeMode.of} rather than a constraint here, because
  * Boot's bind-failure report would print the rejected value: the key itself.
  *
  * @param secretKey the secret ({@code sk_}) or restricted ({@code rk_}) key; blank for offline mode
@@ -50,14 +50,10 @@ public record StripeProperties(
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
     static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
 
-    /** Whether no key is configured, so that the service issues offline tokens. */
-    public boolean offline() {
-        return this.secretKey == null || this.secretKey.isBlank();
-    }
-
     @Override
     public String toString() {
-        return "StripeProperties[secretKey=" + (offline() ? "<unset>" : "<redacted>") + ", apiBase=" + this.apiBase
+        return "StripeProperties[secretKey=" + ((this.secretKey == null) ? "<unset>" : "<redacted>") + ", apiBase="
+                + this.apiBase
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
                 + ", httpClient=" + this.httpClient + "]";

@@ -15,39 +15,52 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.annotation.ConcurrencyLimit;
 
 /**
- * Mints real connection tokens through stripe-java, one Stripe call per token. At most
+ * Stripe's Terminal API in our own types: one Stripe call per token, never cached. At most
  * {@code connection-token.stripe.max-concurrent-calls} calls are in flight; beyond that a call is rejected at once
  * rather than queued, so a Stripe stall cannot take every request thread. Each call is timed in {@code stripe.requests}.
+ * Without a client (offline mode) it issues fakes.
  */
-class StripeTerminalGateway implements TerminalGateway {
+public class StripeTerminalGateway {
 
-    private final StripeClient client;
+    private final @Nullable StripeClient client;
 
     private final StripeErrorTranslator translator;
 
     private final MeterRegistry meters;
 
+    private final OfflineTokens offline = new OfflineTokens();
+
     /** One timer per result; results are problem types, a bounded set. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    StripeTerminalGateway(StripeClient client, StripeErrorTranslator translator, MeterRegistry meters) {
+    StripeTerminalGateway(@Nullable StripeClient client, StripeErrorTranslator translator, MeterRegistry meters) {
         this.client = client;
         this.translator = translator;
         this.meters = meters;
     }
 
-    @Override
+    /**
+     * Mints a fresh token.
+     *
+     * @param location the location to scope the token to, or {@code null} for an unscoped token
+     * @param expand the response fields to expand, forwarded to Stripe as {@code expand[n]}
+     * @param account the connected account to mint the token on ({@code Stripe-Account}), or {@code null}
+     * @throws ApiException when Stripe fails, already mapped to our answer
+     */
     @ConcurrencyLimit(
             limitString = "${connection-token.stripe.max-concurrent-calls:"
                     + StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS + "}",
             policy = ConcurrencyLimit.ThrottlePolicy.REJECT)
     public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
+        if (this.client == null) {
+            return new IssuedToken(this.offline.newSecret(), location, true, null);
+        }
         Timer.Sample sample = Timer.start(this.meters);
         String result = "success";
         try {
-            return issued(callStripe(parameters(location, expand), options(account)));
+            return issued(callStripe(this.client, parameters(location, expand), options(account)));
         } catch (ApiException ex) {
-            result = ex.getBody().getType().toString().replaceFirst("^.*:", "");
+            result = ex.type().slug();
             throw ex;
         } finally {
             sample.stop(this.timers.computeIfAbsent(
@@ -88,14 +101,36 @@ class StripeTerminalGateway implements TerminalGateway {
         return parameters.build();
     }
 
-    private ConnectionToken callStripe(ConnectionTokenCreateParams parameters, RequestOptions options) {
+    private ConnectionToken callStripe(
+            StripeClient client, ConnectionTokenCreateParams parameters, RequestOptions options) {
         try {
-            return this.client.v1().terminal().connectionTokens().create(parameters, options);
+            return client.v1().terminal().connectionTokens().create(parameters, options);
         } catch (StripeException ex) {
             throw this.translator.translate(ex);
         } catch (RuntimeException ex) {
             // stripe-java fails with a NullPointerException or a Gson exception on some answers it cannot parse.
             throw this.translator.malformedAnswer(null, ex);
+        }
+    }
+
+    /**
+     * A connection token just minted.
+     *
+     * @param secret what the Terminal SDK needs; never logged
+     * @param location the location the token is scoped to, if any
+     * @param offline whether the token is a fake from offline mode
+     * @param stripeRequestId Stripe's {@code Request-Id} for the call that minted it
+     */
+    public record IssuedToken(
+            String secret,
+            @Nullable String location,
+            boolean offline,
+            @Nullable String stripeRequestId) {
+
+        @Override
+        public String toString() {
+            return "IssuedToken[secret=<redacted>, location=" + this.location + ", offline=" + this.offline
+                    + ", stripeRequestId=" + this.stripeRequestId + "]";
         }
     }
 }

@@ -1,114 +1,105 @@
 package dev.connectiontoken.token;
 
+import dev.connectiontoken.api.Endpoints;
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.Problems;
-import dev.connectiontoken.stripe.IssuedToken;
-import io.swagger.v3.oas.annotations.Hidden;
+import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
+import dev.connectiontoken.token.ConnectionTokenRequestReader.ConnectionTokenRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /connection_token}: what the Terminal SDKs' fetch-connection-token callback calls. */
+/**
+ * {@code POST /connection_token}, what the Terminal SDKs' fetch-connection-token callback calls. The request path, in
+ * the order it runs: this controller, {@link ConnectionTokenRequestReader}, {@link ConnectionTokenService}, the Stripe
+ * gateway, {@link ConnectionTokenResponse}. Other methods get Spring MVC's 405 with {@code Allow: POST}.
+ */
 @RestController
+@Tag(name = "Connection tokens", description = "What the Terminal SDKs' fetch-connection-token callback calls.")
 class ConnectionTokenController {
 
-    static final String MODE_HEADER = "Connection-Token-Mode";
+    private final ConnectionTokenRequestReader reader;
 
     private final ConnectionTokenService service;
 
-    ConnectionTokenController(ConnectionTokenService service) {
+    ConnectionTokenController(ConnectionTokenRequestReader reader, ConnectionTokenService service) {
+        this.reader = reader;
         this.service = service;
     }
 
-    @PostMapping(ConnectionTokenEndpoint.PATH)
+    @PostMapping(Endpoints.CONNECTION_TOKEN)
     @Operation(
+            operationId = "createConnectionToken",
             summary = "Mint a connection token",
             description = "Creates a fresh Stripe Terminal connection token on every call; tokens are never cached."
-                    + " Parameters may come in the query string, a form body or a JSON body; a body is optional.",
+                    + " Parameters may come in the query string, a JSON body or a form body; a body is optional:"
+                    + " a bare POST mints an unscoped token, or one scoped to the client's default location.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = false,
                             content = {
                                 @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = ConnectionTokenRequest.class),
+                                        examples = @ExampleObject(name = "no parameters", value = "{}")),
+                                @Content(
                                         mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
                                         schema = @Schema(implementation = ConnectionTokenRequest.class),
+                                        // Swagger UI fills "Try it out" from the example, never from the pattern.
+                                        examples = @ExampleObject(name = "no parameters", value = "{}"),
                                         // As in Stripe's spec: expand[0]=a (expand[]=a and expand=a work too).
-                                        encoding = @Encoding(name = "expand", style = "DEEP_OBJECT", explode = true)),
-                                @Content(
-                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                        schema = @Schema(implementation = ConnectionTokenRequest.class))
+                                        encoding = @Encoding(name = "expand", style = "DEEP_OBJECT", explode = true))
                             }),
             parameters = {
                 @Parameter(
                         name = "location",
                         in = ParameterIn.QUERY,
-                        description = "The Stripe location to scope the token to.",
-                        schema = @Schema(type = "string", pattern = "^tml_[A-Za-z0-9]+$", maxLength = 5000)),
+                        description = "The Stripe location to scope the token to (tml_...), one of the client's.",
+                        schema = @Schema(type = "string", maxLength = 5000)),
                 @Parameter(
                         name = "expand",
                         in = ParameterIn.QUERY,
                         description = "Response fields to expand, forwarded to Stripe.",
-                        array = @ArraySchema(schema = @Schema(type = "string", maxLength = 5000)))
+                        array = @ArraySchema(schema = @Schema(type = "string", maxLength = 5000), maxItems = 20))
             })
     @ApiResponse(
             responseCode = "200",
             description = "A fresh connection token.",
+            headers = {
+                @Header(
+                        name = "Cache-Control",
+                        description = "Always no-store: a token is never cached.",
+                        schema = @Schema(type = "string", example = "no-store")),
+                @Header(
+                        name = Endpoints.MODE_HEADER,
+                        description = "offline when no Stripe key is set and the token is a fake; absent otherwise.",
+                        schema = @Schema(type = "string", allowableValues = "offline"))
+            },
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ConnectionTokenResponse.class),
                             examples = @ExampleObject(value = "{\"secret\": \"pst_test_YWNjdF8xTjRaa2F\"}")))
-    // The error responses (400 to 504) are added by OpenApiConfiguration, with the problem schema.
+    // The error responses (400 to 504) and the headers every answer carries are added by OpenApiConfiguration.
     ResponseEntity<ConnectionTokenResponse> createToken(
-            @Parameter(hidden = true) ConnectionTokenRequest request,
+            @Parameter(hidden = true) HttpServletRequest httpRequest,
             @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client) {
+        ConnectionTokenRequest request = this.reader.read(httpRequest);
         IssuedToken token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
-        if (token.offline()) {
-            response.header(MODE_HEADER, "offline");
-        }
-        return response.body(new ConnectionTokenResponse(token.secret(), token.location()));
-    }
-
-    /** Every other method is a 405 naming POST, so that a GET (a link prefetch, a crawler) never mints a token. */
-    @Hidden
-    @RequestMapping(
-            path = ConnectionTokenEndpoint.PATH,
-            method = {
-                RequestMethod.GET,
-                RequestMethod.HEAD,
-                RequestMethod.PUT,
-                RequestMethod.PATCH,
-                RequestMethod.DELETE,
-                RequestMethod.OPTIONS
-            })
-    void refuseMethod(HttpServletRequest request) {
-        ApiException refusal = Problems.exception(
-                ProblemType.METHOD_NOT_ALLOWED,
-                request.getMethod() + " is not allowed on " + ConnectionTokenEndpoint.PATH
-                        + ": connection tokens are minted by POST.");
-        refusal.getHeaders().setAllow(Set.of(HttpMethod.POST));
-        throw refusal;
+        return ConnectionTokenResponse.of(token);
     }
 }

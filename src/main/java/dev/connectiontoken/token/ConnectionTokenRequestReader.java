@@ -1,36 +1,54 @@
 package dev.connectiontoken.token;
 
+import dev.connectiontoken.api.StripeIds;
 import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@link ConnectionTokenRequest} from the query string and a form or JSON body. The body is read here, bounded,
- * and never through the container's parameter parsing (see {@link FormUrlEncoding}). An empty body is accepted
- * whatever its {@code Content-Type}, as the Terminal SDK examples send several.
+ * Reads a {@link ConnectionTokenRequest} from the query string and a form or JSON body, as strictly as Stripe reads its
+ * own endpoint ({@link RequestParameters} holds the rules). The body is read here, bounded, and never through the
+ * container's parameter parsing (see {@link FormUrlEncoding}). An empty body is accepted whatever its
+ * {@code Content-Type}, as the Terminal SDK examples send several.
  */
-final class ConnectionTokenRequestReader {
+@Component
+class ConnectionTokenRequestReader {
 
     private final ConnectionTokenProperties properties;
 
     private final Validator validator;
 
-    private final JsonParameters json = new JsonParameters();
+    private final JsonParameters json;
 
-    ConnectionTokenRequestReader(ConnectionTokenProperties properties, Validator validator) {
+    ConnectionTokenRequestReader(ConnectionTokenProperties properties, Validator validator, JsonMapper mapper) {
         this.properties = properties;
         this.validator = validator;
+        this.json = new JsonParameters(mapper);
     }
 
+    /**
+     * The request's parameters, valid and within Stripe's limits.
+     *
+     * @throws ApiException 400 listing every bad parameter, 413 for a body over the limit, 415 for another media type
+     */
     ConnectionTokenRequest read(HttpServletRequest request) {
         RequestParameters parameters = new RequestParameters();
         if (request.getQueryString() != null) {
@@ -109,7 +127,7 @@ final class ConnectionTokenRequestReader {
 
     private static void reject(RequestParameters parameters, ConstraintViolation<ConnectionTokenRequest> violation) {
         String param = violation.getPropertyPath().toString().replace(".<list element>", "");
-        parameters.reject(param, "parameter_invalid", param + " " + violation.getMessage());
+        parameters.reject(param, ErrorCode.PARAMETER_INVALID, param + " " + violation.getMessage());
     }
 
     private static RuntimeException tooLarge(long limit) {
@@ -124,5 +142,36 @@ final class ConnectionTokenRequestReader {
         // RFC 9110, section 15.5.16: a 415 names the media types that would have worked.
         ex.getHeaders().set(HttpHeaders.ACCEPT, "application/x-www-form-urlencoded, application/json");
         return ex;
+    }
+
+    /**
+     * The parameters of {@code POST /connection_token}, with the limits of Stripe's own endpoint.
+     *
+     * @param location the Stripe location to scope the token to
+     * @param expand response fields to expand, forwarded to Stripe
+     */
+    @Schema(
+            name = "ConnectionTokenRequest",
+            description = "Strict like Stripe's endpoint: any other parameter is refused.",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record ConnectionTokenRequest(
+            @Schema(description = "The Stripe location to scope the token to; omit it for an unscoped token.")
+            @Nullable
+            @Size(max = 5000, message = "must be at most 5000 characters")
+            @Pattern(
+                    regexp = StripeIds.LOCATION,
+                    message = "must be a Stripe location id: tml_ followed by letters and digits")
+            String location,
+
+            @Schema(description = "Response fields to expand, forwarded to Stripe.")
+            @Size(max = 20, message = "must list at most 20 fields")
+            List<
+                            @NotBlank(message = "must not be blank")
+                            @Size(max = 5000, message = "must be at most 5000 characters") String>
+                    expand) {
+
+        ConnectionTokenRequest {
+            expand = (expand != null) ? List.copyOf(expand) : List.of();
+        }
     }
 }

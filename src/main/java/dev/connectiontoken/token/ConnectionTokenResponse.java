@@ -1,8 +1,13 @@
 package dev.connectiontoken.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.connectiontoken.api.Endpoints;
+import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What the Terminal SDKs read: {@code secret}, plus {@code location} when the token is scoped.
@@ -23,6 +28,16 @@ record ConnectionTokenResponse(
                 example = "tml_FhUnkZQ3ERCm4R")
         @Nullable
         String location) {
+
+    /** The answer for a token just minted: never stored by a cache, and marked when it is an offline fake. */
+    static ResponseEntity<ConnectionTokenResponse> of(IssuedToken token) {
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
+        if (token.offline()) {
+            response.header(Endpoints.MODE_HEADER, "offline");
+        }
+        return response.body(new ConnectionTokenResponse(token.secret(), token.location()));
+    }
 
     @Override
     public String toString() {

@@ -6,8 +6,9 @@ import dev.connectiontoken.client.LocationPolicy;
 import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
-import dev.connectiontoken.stripe.IssuedToken;
-import dev.connectiontoken.stripe.TerminalGateway;
+import dev.connectiontoken.stripe.StripeTerminalGateway;
+import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
+import dev.connectiontoken.token.ConnectionTokenRequestReader.ConnectionTokenRequest;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.InvocationRejectedException;
@@ -17,11 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 class ConnectionTokenService {
 
-    private final TerminalGateway gateway;
+    private final StripeTerminalGateway gateway;
 
     private final AuditLog audit;
 
-    ConnectionTokenService(TerminalGateway gateway, AuditLog audit) {
+    ConnectionTokenService(StripeTerminalGateway gateway, AuditLog audit) {
         this.gateway = gateway;
         this.audit = audit;
     }

@@ -1,5 +1,6 @@
 package dev.connectiontoken.token;
 
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.Problems;
 import java.util.ArrayList;
@@ -18,7 +19,12 @@ final class JsonParameters {
 
     static final String SOURCE = "JSON body";
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper;
+
+    /** With Boot's mapper: only its streaming parser is used, member by member. */
+    JsonParameters(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
 
     void decode(byte[] body, RequestParameters parameters) {
         try (JsonParser parser = this.mapper.createParser(body)) {
@@ -50,7 +56,7 @@ final class JsonParameters {
             if (value.isString()) {
                 parameters.addLocation(SOURCE, value.stringValue());
             } else {
-                parameters.reject("location", "parameter_invalid_type", "location must be a string");
+                parameters.reject("location", ErrorCode.PARAMETER_INVALID_TYPE, "location must be a string");
             }
         } else if (name.equals("expand")) {
             addExpand(value, parameters);
@@ -61,7 +67,7 @@ final class JsonParameters {
 
     private static void addExpand(JsonNode value, RequestParameters parameters) {
         if (!value.isArray()) {
-            parameters.reject("expand", "parameter_invalid_type", "expand must be an array of strings");
+            parameters.reject("expand", ErrorCode.PARAMETER_INVALID_TYPE, "expand must be an array of strings");
             return;
         }
         List<String> values = new ArrayList<>();
@@ -70,7 +76,8 @@ final class JsonParameters {
             if (item.isString()) {
                 values.add(item.stringValue());
             } else {
-                parameters.reject("expand[" + i + "]", "parameter_invalid_type", "expand[" + i + "] must be a string");
+                parameters.reject(
+                        "expand[" + i + "]", ErrorCode.PARAMETER_INVALID_TYPE, "expand[" + i + "] must be a string");
             }
         }
         parameters.setExpand(SOURCE, values);

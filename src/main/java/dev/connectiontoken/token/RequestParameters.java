@@ -1,5 +1,6 @@
 package dev.connectiontoken.token;
 
+import dev.connectiontoken.error.ErrorCode;
 import dev.connectiontoken.error.ParameterError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,17 +40,20 @@ final class RequestParameters {
     }
 
     void rejectUnknown(String name) {
-        reject(shorten(name), "parameter_unknown", "Received unknown parameter: " + shorten(name));
+        reject(shorten(name), ErrorCode.PARAMETER_UNKNOWN, "Received unknown parameter: " + shorten(name));
     }
 
     void addLocation(String source, String value) {
         if (value.isEmpty()) {
-            reject("location", "parameter_invalid_empty", "location must not be empty: omit it for an unscoped token");
+            reject(
+                    "location",
+                    ErrorCode.PARAMETER_INVALID_EMPTY,
+                    "location must not be empty: omit it for an unscoped token");
             return;
         }
         String earlier = this.locationBySource.values().stream().findFirst().orElse(null);
         if (earlier != null && !earlier.equals(value)) {
-            reject("location", "parameter_duplicate", "location was sent twice with different values");
+            reject("location", ErrorCode.PARAMETER_DUPLICATE, "location was sent twice with different values");
             return;
         }
         this.locationBySource.putIfAbsent(source, value);
@@ -61,11 +65,11 @@ final class RequestParameters {
         values.forEach(list.unindexed::add);
         ExpandList earlier = this.expandBySource.putIfAbsent(source, list);
         if (earlier != null && !earlier.values().equals(values)) {
-            reject("expand", "parameter_duplicate", "expand was sent twice with different values");
+            reject("expand", ErrorCode.PARAMETER_DUPLICATE, "expand was sent twice with different values");
         }
     }
 
-    void reject(String param, String code, String message) {
+    void reject(String param, ErrorCode code, String message) {
         if (this.errors.size() < MAX_ERRORS) {
             this.errors.add(new ParameterError(param, code, message));
         }
@@ -89,7 +93,7 @@ final class RequestParameters {
         if (lists.size() > 1) {
             reject(
                     "expand",
-                    "parameter_duplicate",
+                    ErrorCode.PARAMETER_DUPLICATE,
                     "expand was sent in the query string and the body with different" + " values");
         }
         return lists.isEmpty() ? List.of() : lists.get(0);
@@ -103,7 +107,7 @@ final class RequestParameters {
         }
         String earlier = list.indexed.putIfAbsent(Integer.parseInt(index), value);
         if (earlier != null && !earlier.equals(value)) {
-            reject(name, "parameter_duplicate", name + " was sent twice with different values");
+            reject(name, ErrorCode.PARAMETER_DUPLICATE, name + " was sent twice with different values");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.connectiontoken.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.connectiontoken.stripe.StripeMode;
+import dev.connectiontoken.api.StripeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -117,7 +117,8 @@ class ClientRegistryTests {
                 .run((context) -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("default-location that is not in its locations"));
+                        .hasMessageContaining("defaultLocationAllowed")
+                        .hasMessageContaining("must be one of the client's locations"));
     }
 
     @Test
@@ -126,7 +127,10 @@ class ClientRegistryTests {
                 .withPropertyValues(
                         "connection-token.clients[1].id=store-1",
                         "connection-token.clients[1].api-key-sha256=" + TestKeys.sha256(TestKeys.LIMITED))
-                .run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("used twice"));
+                .run((context) -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("each client needs its own id"));
     }
 
     @Test
@@ -135,7 +139,10 @@ class ClientRegistryTests {
                 .withPropertyValues(
                         "connection-token.clients[1].id=store-2",
                         "connection-token.clients[1].api-key-sha256=" + TestKeys.sha256(TestKeys.OPEN))
-                .run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("shares its"));
+                .run((context) -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("each client needs its own api-key-sha256"));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -66,18 +66,55 @@ class OpenApiDocumentIntegrationTests {
                         .path("secret")
                         .asString())
                 .startsWith("pst_");
-        for (String status : new String[] {"400", "405", "413", "415", "502", "503", "504"}) {
-            assertThat(operation
-                            .path("responses")
-                            .path(status)
-                            .path("content")
-                            .path("application/problem+json")
-                            .path("schema")
-                            .path("$ref")
-                            .asString())
+        for (String status : new String[] {"400", "401", "403", "413", "415", "429", "502", "503", "504"}) {
+            JsonNode problem =
+                    operation.path("responses").path(status).path("content").path("application/problem+json");
+            assertThat(problem.path("schema").path("$ref").asString())
                     .as(status)
                     .isEqualTo("#/components/schemas/Problem");
+            assertThat(problem.path("examples")
+                            .valueStream()
+                            .map((example) ->
+                                    example.path("value").path("status").asInt()))
+                    .as("one example of status %s", status)
+                    .containsExactly(Integer.parseInt(status));
         }
+    }
+
+    @Test
+    void documentDeclaresTheHeadersAndTheWholeProblem() {
+        JsonNode document = served();
+        JsonNode responses =
+                document.path("paths").path("/connection_token").path("post").path("responses");
+
+        assertThat(responses.path("200").path("headers").propertyNames())
+                .contains("Cache-Control", "Connection-Token-Mode", "X-Request-Id", "RateLimit-Remaining");
+        assertThat(responses.path("429").path("headers").propertyNames()).contains("Retry-After", "RateLimit-Reset");
+        assertThat(responses.path("503").path("headers").propertyNames()).contains("Retry-After");
+        assertThat(document.path("components")
+                        .path("schemas")
+                        .path("Problem")
+                        .path("properties")
+                        .propertyNames())
+                .contains("type", "title", "status", "detail", "instance", "error", "errors", "request_id");
+    }
+
+    @Test
+    void tryItOutSendsNoInventedValues() {
+        JsonNode operation = served().path("paths").path("/connection_token").path("post");
+
+        assertThat(operation.path("parameters").valueStream())
+                .allSatisfy(
+                        (parameter) -> assertThat(parameter.path("schema").has("example") || parameter.has("example"))
+                                .isFalse());
+        assertThat(operation
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("examples")
+                        .valueStream()
+                        .map((example) -> example.path("value").toString()))
+                .containsExactly("{}");
     }
 
     @Test

@@ -134,7 +134,7 @@ class RedisRateLimitIntegrationTests {
                                 "--STRIPE_SECRET_KEY=" + StripeStandIn.SECRET_KEY,
                                 "--STRIPE_API_BASE=" + StripeStandIn.baseUrl(),
                                 "--connection-token.rate-limit.store=redis",
-                                "--connection-token.rate-limit.redis-url=" + redisUrl,
+                                "--spring.data.redis.url=" + redisUrl,
                                 "--connection-token.rate-limit.burst=3",
                                 "--connection-token.rate-limit.per-minute=1",
                                 "--connection-token.clients[0].id=store-a",

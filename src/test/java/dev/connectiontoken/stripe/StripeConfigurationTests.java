@@ -1,9 +1,15 @@
 package dev.connectiontoken.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.stripe.StripeClient;
+import dev.connectiontoken.api.InvalidStripeKeyFailureAnalyzer;
+import dev.connectiontoken.api.StripeMode;
+import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.error.ProblemType;
+import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +18,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.util.AopTestUtils;
 
 /** How {@link StripeConfiguration} turns {@link StripeProperties} into a gateway, and which settings it refuses. */
 class StripeConfigurationTests {
@@ -23,23 +28,30 @@ class StripeConfigurationTests {
             .withBean(SimpleMeterRegistry.class);
 
     @Test
-    void noKeyMeansOfflineGatewayAndNoStripeClient() {
+    void noKeyMeansOfflineModeAndFakeTokens() {
         this.runner.run((context) -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(StripeClient.class);
-            assertThat(context.getBean(TerminalGateway.class)).isInstanceOf(OfflineTerminalGateway.class);
+            assertThat(context).hasNotFailed();
             assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.OFFLINE);
+            IssuedToken token = context.getBean(StripeTerminalGateway.class).createToken(null, List.of(), null);
+            assertThat(token.offline()).isTrue();
+            assertThat(token.secret()).startsWith(OfflineTokens.PREFIX);
         });
     }
 
     @Test
-    void testKeyMeansStripeGateway() {
+    void testKeyMeansCallsToStripe() {
         this.runner
-                .withPropertyValues("connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789")
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
+                        // Nothing listens on the discard port: the call fails at once, which shows it was made.
+                        "connection-token.stripe.api-base=http://127.0.0.1:9",
+                        "connection-token.stripe.max-network-retries=0")
                 .run((context) -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(StripeClient.class);
-                    assertThat(AopTestUtils.<Object>getUltimateTargetObject(context.getBean(TerminalGateway.class)))
-                            .isInstanceOf(StripeTerminalGateway.class);
                     assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.TEST);
+                    StripeTerminalGateway gateway = context.getBean(StripeTerminalGateway.class);
+                    assertThatExceptionOfType(ApiException.class)
+                            .isThrownBy(() -> gateway.createToken(null, List.of(), null))
+                            .satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.STRIPE_UNAVAILABLE));
                 });
     }
 

@@ -336,12 +336,25 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET", "PUT", "PATCH", "DELETE", "OPTIONS"})
+    @ValueSource(strings = {"GET", "PUT", "PATCH", "DELETE"})
     void otherMethodsReturn405WithAllow(String method) {
         HttpResponse<String> response = HttpCall.send(this.port, method, "/connection_token", null, null);
 
         assertProblem(response, 405);
         assertThat(response.headers().allValues("Allow")).containsExactly("POST");
+        assertThat(StripeStandIn.requests()).isEmpty();
+    }
+
+    @Test
+    void optionsIsAnsweredByMvcWithAllowAndNoToken() {
+        HttpResponse<String> response = HttpCall.send(this.port, "OPTIONS", "/connection_token", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Allow"))
+                .hasValueSatisfying(
+                        (allow) -> assertThat(allow).contains("POST").doesNotContain("GET"));
+        assertThat(response.body()).doesNotContain("pst_");
+        assertThat(StripeStandIn.requests()).isEmpty();
     }
 
     @Test

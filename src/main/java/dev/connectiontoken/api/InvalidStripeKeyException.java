@@ -1,4 +1,4 @@
-package dev.connectiontoken.stripe;
+package dev.connectiontoken.api;
 
 /** A configured Stripe key that cannot work, or not safely; its message is one line and never contains the key. */
 class InvalidStripeKeyException extends IllegalStateException {

@@ -1,10 +1,10 @@
-package dev.connectiontoken.stripe;
+package dev.connectiontoken.api;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns a refused Stripe key into Boot's short startup report instead of a stack trace. */
-class InvalidStripeKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidStripeKeyException> {
+public class InvalidStripeKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidStripeKeyException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidStripeKeyException cause) {

@@ -1,4 +1,4 @@
-package dev.connectiontoken.stripe;
+package dev.connectiontoken.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

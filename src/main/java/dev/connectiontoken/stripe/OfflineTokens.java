@@ -1,14 +1,12 @@
 package dev.connectiontoken.stripe;
 
 import java.security.SecureRandom;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Issues tokens that are visibly fake ({@code pst_test_offline_...}) so a fresh checkout runs without a Stripe
- * account. Only active when no key is configured.
+ * Secrets that are visibly fake ({@code pst_test_offline_...}), so that a fresh checkout runs without a Stripe account.
+ * Only used when no key is configured.
  */
-final class OfflineTerminalGateway implements TerminalGateway {
+final class OfflineTokens {
 
     static final String PREFIX = "pst_test_offline_";
 
@@ -17,12 +15,11 @@ final class OfflineTerminalGateway implements TerminalGateway {
 
     private final SecureRandom random = new SecureRandom();
 
-    @Override
-    public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
+    String newSecret() {
         StringBuilder secret = new StringBuilder(PREFIX);
         for (int i = 0; i < 32; i++) {
             secret.append(ALPHABET[this.random.nextInt(ALPHABET.length)]);
         }
-        return new IssuedToken(secret.toString(), location, true, null);
+        return secret.toString();
     }
 }

@@ -6,35 +6,45 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem body from code that runs before Spring MVC (security and rate-limit filters), where the MVC
- * exception handler cannot help: the same body and headers as {@link ProblemDetailsExceptionHandler} would write.
+ * The one writer of error JSON, with Boot's {@link JsonMapper}: used by the MVC exception handler, the filters that run
+ * before MVC (security, CORS, rate limit), the {@code /error} controller and Tomcat's error report valve, so that every
+ * error has the same bytes whoever raised it.
  */
 @Component
-public class ProblemResponseWriter {
+public class ProblemWriter {
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper mapper;
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
-        ex.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-        write(request, response, ex.getBody());
+    ProblemWriter(JsonMapper mapper) {
+        this.mapper = mapper;
     }
 
-    /** Writes the body; {@code request} gives the {@code instance} member and may be null where it is unknown. */
-    public void write(@Nullable HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
+        write(request.getRequestURI(), response, ex.getBody(), ex.getHeaders());
+    }
+
+    /**
+     * Writes the status, headers and body.
+     *
+     * @param path the path the caller asked for, as the {@code instance} member; null leaves it out
+     */
+    public void write(@Nullable String path, HttpServletResponse response, ProblemDetail problem, HttpHeaders headers)
             throws IOException {
-        if (request != null && problem.getInstance() == null) {
+        if (path != null && problem.getInstance() == null) {
             try {
-                problem.setInstance(URI.create(request.getRequestURI()));
+                problem.setInstance(URI.create(path));
             } catch (IllegalArgumentException ex) {
                 // A path that is not a valid URI reference: leave the optional member out.
             }
         }
+        headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,9 +1,12 @@
-package dev.connectiontoken.stripe;
+package dev.connectiontoken.api;
 
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Which kind of tokens the service issues, read from the shape of the configured key. */
+/**
+ * Which kind of tokens the service issues, read from the shape of the configured key: the one place that decides
+ * whether a key is set. Offline mode (no key) issues fake tokens; a live key is never sent in clear text.
+ */
 public enum StripeMode {
     OFFLINE,
     TEST,
@@ -28,5 +31,21 @@ public enum StripeMode {
                     + " sk_live_..., rk_test_... or rk_live_... with nothing around it");
         }
         return secretKey.contains("_live_") ? LIVE : TEST;
+    }
+
+    /** The mode of {@code secretKey}, refusing a live key that would travel to {@code apiBase} over plain HTTP. */
+    public static StripeMode of(@Nullable String secretKey, String apiBase) {
+        StripeMode mode = of(secretKey);
+        if (mode == LIVE && !apiBase.startsWith("https://")) {
+            throw new InvalidStripeKeyException(
+                    "A live Stripe key would be sent in clear text: STRIPE_API_BASE is not an https:// URL",
+                    "Use an https:// api base with a live key (the default is https://api.stripe.com); plain http is"
+                            + " for test keys and local stand-ins only.");
+        }
+        return mode;
+    }
+
+    public boolean isOffline() {
+        return this == OFFLINE;
     }
 }

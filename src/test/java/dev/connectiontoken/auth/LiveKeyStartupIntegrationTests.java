@@ -76,14 +76,20 @@ class LiveKeyStartupIntegrationTests {
     }
 
     @Test
-    void liveKeyWithAClientStarts() {
+    void liveKeyWithAClientStartsAndSaysWhereToCallIt(CapturedOutput output) {
         try (ConfigurableApplicationContext context = SpringApplication.run(
                 ConnectionTokenApplication.class,
                 "--server.port=0",
                 "--STRIPE_SECRET_KEY=" + LIVE_KEY,
                 "--connection-token.clients[0].id=store-1",
                 "--connection-token.clients[0].api-key-sha256=" + TestKeys.sha256(TestKeys.OPEN))) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+
             assertThat(context.isRunning()).isTrue();
+            assertThat(output)
+                    .contains("Ready in live mode: POST http://localhost:" + port + "/connection_token")
+                    .contains("API description at http://localhost:" + port + "/swagger-ui.html")
+                    .doesNotContain(LIVE_KEY);
         }
     }
 }

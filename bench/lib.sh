@@ -93,7 +93,7 @@ CONF
 # Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness.
 start_service() {
   local jar java_opts
-  jar="$(service_jar)"
+  jar="${SERVICE_JAR:-$(service_jar)}"
   read -r -a java_opts <<<"${JAVA_OPTS:-}"
   env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
     CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "$@" \
@@ -126,6 +126,18 @@ stop_service() {
   wait "$SERVICE_PID" 2>/dev/null || true
 }
 
+# CPU time used so far (user + system, all threads) by the given processes, in clock ticks.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    if [ -r "/proc/$pid/stat" ]; then
+      # Fields 14 and 15 are utime and stime; the command name (field 2) has no spaces here.
+      total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    fi
+  done
+  echo "$total"
+}
+
 # Runs wrk with POSTs: wrk_run URL CONNECTIONS DURATION OUTPUT_FILE
 wrk_run() {
   wrk -t2 -c"$2" -d"$3" --timeout 10s --latency -s "$(wrk_post_script)" "$1" >"$4"
@@ -136,6 +148,7 @@ wrk_figure() {
   local file="$1" what="$2"
   case "$what" in
     rps) awk '/Requests\/sec/ {print $2}' "$file" ;;
+    requests) awk '/requests in/ {print $1}' "$file" ;;
     p50) awk '$1 == "50%" {print $2}' "$file" | to_ms ;;
     p99) awk '$1 == "99%" {print $2}' "$file" | to_ms ;;
     errors)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Back-to-back warm measurements of one or more service jars (or JVM options) against the HTTPS Stripe stand-in:
+# for each, a fresh JVM with the image's options, WARM of load at 256 connections, then 20 s measured at 256
+# connections: requests/s, p99 and CPU per token. For A/B questions that bench/run.sh does not ask, e.g. how long the
+# JIT needs, or whether a change helped:
+#
+#   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
+#   WARM=90s EXTRA_OPTS=-XX:InitialRAMPercentage=40 bench/compare.sh target/connection-token-service-*.jar
+#
+# Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+if [ "$#" -eq 0 ]; then echo "usage: bench/compare.sh JAR..." >&2; exit 2; fi
+if [ -z "${JAVA:-}" ]; then
+  JAVA=java
+  for candidate in /usr/lib/jvm/*-25*/bin/java; do
+    if [ -x "$candidate" ]; then JAVA="$candidate"; break; fi
+  done
+fi
+export JAVA MALLOC_ARENA_MAX=2
+OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
+OPTS="$OPTS -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
+URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
+require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
+make_certificate
+start_standin 0.05
+for jar in "$@"; do
+  JAVA_OPTS="$OPTS" SERVICE_JAR="$jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
+  wrk_run "$URL" 256 "${WARM:-40s}" "$WORK_DIR/warm.txt"
+  before="$(cpu_ticks "$SERVICE_PID")"
+  wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
+  after="$(cpu_ticks "$SERVICE_PID")"
+  requests="$(wrk_figure "$WORK_DIR/measured.txt" requests)"
+  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s µs CPU per token\n' "$jar" \
+    "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
+    "$(wrk_figure "$WORK_DIR/measured.txt" p99)" \
+    "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
+  stop_service
+done

@@ -42,9 +42,16 @@ public final class StripeStandIn {
 
     private static final JsonMapper mapper = JsonMapper.builder().build();
 
+    /** Stripe's Terminal locations: list and retrieve. */
+    public static final String LOCATIONS_PATH = "/v1/terminal/locations";
+
     private static final OpenApiInteractionValidator contract =
             OpenApiInteractionValidator.createForInlineApiSpecification(
                             withJsonTwinOfFormBody(fixture("terminal-connection-tokens.json")))
+                    .build();
+
+    private static final OpenApiInteractionValidator locationsContract =
+            OpenApiInteractionValidator.createForInlineApiSpecification(fixture("terminal-locations.json"))
                     .build();
 
     private static boolean contractBreachExpected;
@@ -138,6 +145,12 @@ public final class StripeStandIn {
             return;
         }
         for (ServeEvent event : server.getAllServeEvents()) {
+            if (event.getRequest().getUrl().startsWith(LOCATIONS_PATH)) {
+                assertThat(locationsContractViolations(event))
+                        .as("Stripe contract for %s", event.getRequest())
+                        .isEmpty();
+                continue;
+            }
             if (!event.getRequest().getUrl().startsWith(PATH)) {
                 continue;
             }
@@ -169,6 +182,32 @@ public final class StripeStandIn {
         }
         ValidationReport report = contract.validate(request, response.build());
         return report.getMessages().stream().map(Object::toString).toList();
+    }
+
+    /** What breaks Stripe's contract in one exchange with its locations endpoints (GET, query parameters only). */
+    private static List<String> locationsContractViolations(ServeEvent event) {
+        SimpleRequest.Builder request = SimpleRequest.Builder.get(
+                        event.getRequest().getUrl().replaceFirst("\\?.*$", ""))
+                .withAuthorization(event.getRequest().getHeader("Authorization"));
+        event.getRequest().getQueryParams().forEach((name, values) -> request.withQueryParam(name, values.values()));
+        SimpleResponse.Builder response =
+                SimpleResponse.Builder.status(event.getResponse().getStatus());
+        String body = event.getResponse().getBodyAsString();
+        if (body != null && !body.isEmpty()) {
+            response.withContentType("application/json").withBody(body);
+        }
+        return locationsContract.validate(request.build(), response.build()).getMessages().stream()
+                .map(Object::toString)
+                .toList();
+    }
+
+    /** The requests the service sent to Stripe's locations endpoints since the last reset, oldest first. */
+    public static List<ServeEvent> locationRequests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events.stream()
+                .filter((event) -> event.getRequest().getUrl().startsWith(LOCATIONS_PATH))
+                .toList();
     }
 
     /**

@@ -8,8 +8,11 @@ public final class Endpoints {
     /** Where the Terminal SDKs' fetch-connection-token callback posts. */
     public static final String CONNECTION_TOKEN = "/connection_token";
 
+    /** Where a point-of-sale app finds the locations it may scope its tokens to. */
+    public static final String LOCATIONS = "/locations";
+
     /** The paths point-of-sale apps call: authenticated, rate limited, open to configured browser origins. */
-    public static final List<String> CALLER_PATHS = List.of(CONNECTION_TOKEN);
+    public static final List<String> CALLER_PATHS = List.of(CONNECTION_TOKEN, LOCATIONS);
 
     /** Answers that carry this header with the value {@code offline} hold fake tokens (no Stripe key is set). */
     public static final String MODE_HEADER = "Connection-Token-Mode";

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One line per token issued or refused, on the {@code connection-token.audit} logger, as {@code key=value} pairs
- * (client, location, account, outcome, reason, Stripe request id), and the same event counted in
+ * (client, location, account, outcome, reason, Stripe request id, which API key), and the same event counted in
  * {@code connection.token.requests}. Never a token secret or a key.
  */
 @Component
@@ -31,11 +31,12 @@ public class AuditLog {
 
     public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
         log.info(
-                "outcome=issued client={} location={} account={} stripe_request_id={}",
+                "outcome=issued client={} location={} account={} stripe_request_id={}{}",
                 client.principal(),
                 orDash(location),
                 orDash(client.account()),
-                orDash(stripeRequestId));
+                orDash(stripeRequestId),
+                keyId(client));
         count(client.metricsTag(), "issued", "none");
     }
 
@@ -46,13 +47,14 @@ public class AuditLog {
      */
     public void refused(Client client, @Nullable String location, ApiException refusal) {
         log.info(
-                "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}",
+                "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}{}",
                 client.principal(),
                 orDash(location),
                 orDash(client.account()),
                 refusal.getStatusCode().value(),
                 refusal.code(),
-                orDash(refusal.upstreamRequestId()));
+                orDash(refusal.upstreamRequestId()),
+                keyId(client));
         count(client.metricsTag(), "refused", refusal.metricReason());
     }
 
@@ -78,6 +80,11 @@ public class AuditLog {
                                 .tag("reason", reason)
                                 .register(this.meters))
                 .increment();
+    }
+
+    /** Which of the client's keys was used, so that a rotation can be followed: never the key. */
+    private static String keyId(Client client) {
+        return (client.keyId() != null) ? " api_key=" + client.keyId() : "";
     }
 
     private static String orDash(@Nullable String value) {

@@ -31,7 +31,7 @@ final class ProblemCorsProcessor extends DefaultCorsProcessor {
     static CorsFilter filter(CorsProperties properties, ProblemWriter writer) {
         CorsConfiguration configuration = new CorsConfiguration();
         configuration.setAllowedOrigins(properties.allowedOrigins());
-        configuration.setAllowedMethods(List.of("POST"));
+        configuration.setAllowedMethods(List.of("GET", "POST"));
         configuration.setAllowedHeaders(List.of(
                 HttpHeaders.AUTHORIZATION,
                 ApiKeyAuthenticationConverter.HEADER,

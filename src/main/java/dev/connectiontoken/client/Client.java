@@ -11,24 +11,37 @@ import org.jspecify.annotations.Nullable;
  * @param defaultLocation the location used when it asks for none
  * @param account the connected account its tokens are minted on (Stripe Connect), if any
  * @param source where the client comes from, which bounds what may tag a metric
+ * @param keyId which of a configured client's keys it presented: the first 8 hex digits of the key's SHA-256, never
+ *     the key (during a key rotation a client has several)
  */
 public record Client(
         String id,
         List<String> locations,
         @Nullable String defaultLocation,
         @Nullable String account,
-        Source source) {
+        Source source,
+        @Nullable String keyId) {
 
     /** The caller when no authentication is configured (offline mode, or a test key with no clients). */
-    public static final Client ANONYMOUS = new Client("anonymous", List.of(), null, null, Source.ANONYMOUS);
+    public static final Client ANONYMOUS = new Client("anonymous", List.of(), null, null, Source.ANONYMOUS, null);
 
     public Client {
         locations = List.copyOf(locations);
     }
 
-    /** A configured API-key client. */
+    /** A configured API-key client, before its key is known. */
     public Client(String id, List<String> locations, @Nullable String defaultLocation, @Nullable String account) {
-        this(id, locations, defaultLocation, account, Source.CONFIGURED);
+        this(id, locations, defaultLocation, account, Source.CONFIGURED, null);
+    }
+
+    /** A client whose credential has no key id (a JWT). */
+    public Client(
+            String id,
+            List<String> locations,
+            @Nullable String defaultLocation,
+            @Nullable String account,
+            Source source) {
+        this(id, locations, defaultLocation, account, source, null);
     }
 
     public boolean isAnonymous() {

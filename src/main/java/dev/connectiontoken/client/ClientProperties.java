@@ -4,6 +4,7 @@ import dev.connectiontoken.api.StripeIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -35,21 +36,21 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
         return this.clients.stream().map(ClientEntry::id).distinct().count() == this.clients.size();
     }
 
-    /** Two clients with one key could not be told apart. */
-    @AssertTrue(message = "each client needs its own api-key-sha256")
+    /** Two clients (or two keys of one) with one hash could not be told apart. */
+    @AssertTrue(message = "each api-key-sha256 must be used once, by one client")
     boolean isEachKeyUnique() {
-        return this.clients.stream()
-                        .map((client) -> String.valueOf(client.apiKeySha256()).toLowerCase(Locale.ROOT))
-                        .distinct()
-                        .count()
-                == this.clients.size();
+        List<String> hashes = this.clients.stream()
+                .flatMap((client) -> client.apiKeySha256().stream())
+                .map((hash) -> String.valueOf(hash).toLowerCase(Locale.ROOT))
+                .toList();
+        return hashes.stream().distinct().count() == hashes.size();
     }
 
     /**
      * One configured client.
      *
      * @param id names the client in logs, metrics and rate limits
-     * @param apiKeySha256 the hex SHA-256 of the client's API key
+     * @param apiKeySha256 the hex SHA-256 of the client's API key; several during a key rotation, each accepted
      * @param locations the locations it may scope tokens to; empty means any
      * @param defaultLocation the location used when it asks for none
      * @param account the connected account (acct_...) its tokens are minted on
@@ -59,12 +60,16 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
             String id,
 
-            @NotNull
-            @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
-            @Pattern(
-                    regexp = "^(?i)(?!" + EMPTY_KEY_SHA256 + "$).*$",
-                    message = "is the SHA-256 of an empty key (was the key variable unset when it was hashed?)")
-            String apiKeySha256,
+            @NotEmpty
+            List<
+                            @NotNull
+                            @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
+                            @Pattern(
+                                    regexp = "^(?i)(?!" + EMPTY_KEY_SHA256 + "$).*$",
+                                    message = "is the SHA-256 of an empty key (was the key variable unset when it was"
+                                            + " hashed?)")
+                            String>
+                    apiKeySha256,
 
             List<@Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)") String>
                     locations,
@@ -76,6 +81,7 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             String account) {
 
         public ClientEntry {
+            apiKeySha256 = (apiKeySha256 != null) ? List.copyOf(apiKeySha256) : List.of();
             locations = (locations != null) ? List.copyOf(locations) : List.of();
         }
 
@@ -84,8 +90,9 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             return this.defaultLocation == null || LocationPolicy.allows(this.locations, this.defaultLocation);
         }
 
-        Client toClient() {
-            return new Client(this.id, this.locations, this.defaultLocation, this.account);
+        Client toClient(String keyId) {
+            return new Client(
+                    this.id, this.locations, this.defaultLocation, this.account, Client.Source.CONFIGURED, keyId);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public class ClientRegistry {
     public ClientRegistry(ClientProperties properties) {
         properties.clients().forEach(ClientRegistry::warnIfDefaultWithoutLocations);
         this.clients = properties.clients().stream()
-                .map((entry) -> new Registered(HexFormat.of().parseHex(entry.apiKeySha256()), entry.toClient()))
+                .flatMap((entry) -> entry.apiKeySha256().stream().map((hash) -> Registered.of(hash, entry)))
                 .toList();
     }
 
@@ -33,6 +34,7 @@ public class ClientRegistry {
         return this.clients.isEmpty();
     }
 
+    /** How many keys are configured, all clients together. */
     public int size() {
         return this.clients.size();
     }
@@ -66,5 +68,13 @@ public class ClientRegistry {
         }
     }
 
-    private record Registered(byte[] hash, Client client) {}
+    /** One accepted key hash: the client it names, marked with which of its keys matched. */
+    private record Registered(byte[] hash, Client client) {
+
+        static Registered of(String hash, ClientEntry entry) {
+            return new Registered(
+                    HexFormat.of().parseHex(hash),
+                    entry.toClient(hash.substring(0, 8).toLowerCase(Locale.ROOT)));
+        }
+    }
 }

@@ -27,6 +27,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +91,8 @@ class OpenApiConfiguration {
                     }));
         };
     }
+
+    private static final Set<String> BODY_ERRORS = Set.of("413", "415");
 
     private static final Map<String, Header> REQUEST_ID_HEADER = Map.of(
             Endpoints.REQUEST_ID_HEADER,

@@ -3,7 +3,7 @@ package dev.connectiontoken.stripe;
 import com.stripe.StripeClient;
 import com.stripe.net.HttpURLConnectionClient;
 import dev.connectiontoken.api.StripeMode;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,8 @@ class StripeConfiguration {
     }
 
     @Bean
-    StripeTerminalGateway stripeTerminalGateway(StripeMode mode, StripeProperties properties, MeterRegistry meters) {
+    StripeTerminalGateway stripeTerminalGateway(
+            StripeMode mode, StripeProperties properties, ObservationRegistry observations) {
         if (mode.isOffline()) {
             log.warn("""
 
@@ -36,10 +37,10 @@ class StripeConfiguration {
                     tokens (pst_test_offline_...) that no Stripe reader accepts. Responses carry the
                     header Connection-Token-Mode: offline. Set STRIPE_SECRET_KEY to mint real tokens.
                     ************************************************************************************""");
-            return new StripeTerminalGateway(null, new StripeErrorTranslator(), meters);
+            return new StripeTerminalGateway(null, new StripeErrorTranslator(), observations);
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
-        return new StripeTerminalGateway(stripeClient(properties), new StripeErrorTranslator(), meters);
+        return new StripeTerminalGateway(stripeClient(properties), new StripeErrorTranslator(), observations);
     }
 
     static StripeClient stripeClient(StripeProperties properties) {

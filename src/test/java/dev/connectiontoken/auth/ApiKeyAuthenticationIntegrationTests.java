@@ -210,7 +210,8 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
 
         assertThat(output)
                 .contains("outcome=issued client=key:connect-store location=- account=acct_1Connected"
-                        + " stripe_request_id=req_StandIn123")
+                        + " stripe_request_id=req_StandIn123 api_key="
+                        + TestKeys.sha256(TestKeys.CONNECT).substring(0, 8))
                 .contains("outcome=refused client=key:limited-store location=tml_Other account=- status=403"
                         + " reason=location_not_allowed")
                 .containsPattern("outcome=refused client=ip:\\S+ .*status=401 reason=invalid_credentials")

@@ -46,6 +46,35 @@ class ClientRegistryTests {
     }
 
     @Test
+    void clientWithTwoKeysDuringARotationIsFoundByEitherAndSaysWhich() {
+        String oldHash = TestKeys.sha256(TestKeys.OPEN);
+        String newHash = TestKeys.sha256(TestKeys.STRICT);
+        this.runner
+                .withPropertyValues("connection-token.clients[0].api-key-sha256=" + oldHash + "," + newHash)
+                .run((context) -> {
+                    ClientRegistry registry = context.getBean(ClientRegistry.class);
+                    assertThat(registry.findByApiKey(TestKeys.OPEN))
+                            .hasValueSatisfying(
+                                    (client) -> assertThat(client.keyId()).isEqualTo(oldHash.substring(0, 8)));
+                    assertThat(registry.findByApiKey(TestKeys.STRICT)).hasValueSatisfying((client) -> {
+                        assertThat(client.id()).isEqualTo("store-1");
+                        assertThat(client.keyId()).isEqualTo(newHash.substring(0, 8));
+                    });
+                });
+    }
+
+    @Test
+    void sameHashTwiceInOneClientFailsStartup() {
+        String hash = TestKeys.sha256(TestKeys.OPEN);
+        this.runner
+                .withPropertyValues("connection-token.clients[0].api-key-sha256=" + hash + "," + hash)
+                .run((context) -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("each api-key-sha256 must be used once"));
+    }
+
+    @Test
     void uppercaseHashIsAccepted() {
         this.runner
                 .withPropertyValues("connection-token.clients[0].api-key-sha256="
@@ -142,7 +171,7 @@ class ClientRegistryTests {
                 .run((context) -> assertThat(context)
                         .getFailure()
                         .rootCause()
-                        .hasMessageContaining("each client needs its own api-key-sha256"));
+                        .hasMessageContaining("each api-key-sha256 must be used once, by one client"));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -44,7 +44,8 @@ class ActuatorIntegrationTests extends AbstractStripeIntegrationTests {
 
         assertThat(metrics)
                 .contains("connection_token_requests_total{client=\"anonymous\",outcome=\"issued\",reason=\"none\"")
-                .contains("stripe_requests_seconds_bucket{result=\"success\"")
+                .contains(
+                        "stripe_requests_seconds_bucket{error=\"none\",operation=\"create_connection_token\",result=\"success\"")
                 .doesNotContain(StripeStandIn.SECRET_KEY, "pst_test_");
     }
 
@@ -56,7 +57,7 @@ class ActuatorIntegrationTests extends AbstractStripeIntegrationTests {
         String metrics = get("/actuator/prometheus").body();
 
         assertThat(metrics)
-                .contains("stripe_requests_seconds_count{result=\"stripe-misconfigured\"")
+                .contains("operation=\"create_connection_token\",result=\"stripe-misconfigured\"")
                 .contains("connection_token_requests_total{client=\"anonymous\",outcome=\"refused\","
                         + "reason=\"upstream_misconfigured\"");
     }

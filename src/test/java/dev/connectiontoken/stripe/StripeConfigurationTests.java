@@ -8,7 +8,7 @@ import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,7 +25,7 @@ class StripeConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(TestConfiguration.class)
-            .withBean(SimpleMeterRegistry.class);
+            .withBean(ObservationRegistry.class, ObservationRegistry::create);
 
     @Test
     void noKeyMeansOfflineModeAndFakeTokens() {

@@ -11,7 +11,9 @@ import com.stripe.net.StripeResponse;
 import dev.connectiontoken.error.ApiException;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ class StripeTerminalGatewayTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    private final ObservationRegistry observations = observations(this.meters);
+
     private final RecordingHttpClient stripe = new RecordingHttpClient();
 
     private final StripeTerminalGateway gateway = new StripeTerminalGateway(
@@ -35,7 +39,7 @@ class StripeTerminalGatewayTests {
                     .setHttpClient(this.stripe)
                     .build(),
             new StripeErrorTranslator(),
-            this.meters);
+            this.observations);
 
     @Test
     void mintsAScopedTokenAndSaysWhatItSent() throws Exception {
@@ -91,7 +95,7 @@ class StripeTerminalGatewayTests {
 
     @Test
     void withoutAClientIssuesOfflineFakesAndCallsNobody() {
-        StripeTerminalGateway offline = new StripeTerminalGateway(null, new StripeErrorTranslator(), this.meters);
+        StripeTerminalGateway offline = new StripeTerminalGateway(null, new StripeErrorTranslator(), this.observations);
 
         IssuedToken token = offline.createToken("tml_A1", List.of(), null);
 
@@ -99,6 +103,12 @@ class StripeTerminalGatewayTests {
         assertThat(token.secret()).startsWith("pst_test_offline_").hasSize("pst_test_offline_".length() + 32);
         assertThat(token.location()).isEqualTo("tml_A1");
         assertThat(this.stripe.requests).isEmpty();
+    }
+
+    private static ObservationRegistry observations(SimpleMeterRegistry meters) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        return registry;
     }
 
     private static String form(StripeRequest request) throws Exception {

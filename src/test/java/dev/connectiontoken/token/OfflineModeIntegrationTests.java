@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** With no key, as on a fresh checkout: visibly fake tokens, said so in a header, and the same strict input rules. */
+/**
+ * With no key, as on a fresh checkout: visibly fake tokens and locations, said so in a header, and the same strict input
+ * rules.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "STRIPE_SECRET_KEY=")
 class OfflineModeIntegrationTests {
 
@@ -26,6 +29,20 @@ class OfflineModeIntegrationTests {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(HttpCall.json(response.body()).path("secret").asString())
                 .matches("pst_test_offline_[A-Za-z0-9]{32}");
+    }
+
+    @Test
+    void locationsAreVisiblyFakeAndSaidSo() {
+        HttpResponse<String> response = HttpCall.send(this.port, "GET", "/locations", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Connection-Token-Mode")).hasValue("offline");
+        assertThat(HttpCall.json(response.body())
+                        .path("data")
+                        .valueStream()
+                        .map((entry) -> entry.path("display_name").asString()))
+                .isNotEmpty()
+                .allSatisfy((name) -> assertThat(name).contains("(fake)"));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.connectiontoken.location;
+
+import dev.connectiontoken.api.Endpoints;
+import dev.connectiontoken.api.StripeMode;
+import dev.connectiontoken.client.Client;
+import dev.connectiontoken.error.ErrorCode;
+import dev.connectiontoken.error.ParameterError;
+import dev.connectiontoken.error.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /locations}: the Terminal locations this caller may scope its tokens to, so that an app can offer them to
+ * pick from and connect a reader to one. Authenticated and rate limited like {@code POST /connection_token}.
+ */
+@RestController
+@Tag(name = "Locations", description = "The Terminal locations a caller may use.")
+class LocationController {
+
+    private static final int MAX_ERRORS = 20;
+
+    private final LocationService service;
+
+    private final StripeMode mode;
+
+    LocationController(LocationService service, StripeMode mode) {
+        this.service = service;
+        this.mode = mode;
+    }
+
+    @GetMapping(Endpoints.LOCATIONS)
+    @Operation(
+            operationId = "listLocations",
+            summary = "List the caller's locations",
+            description = "The locations of the caller's list (each looked up in Stripe), or, for a caller not"
+                    + " limited to a list, its account's locations (at most connection-token.locations.max)."
+                    + " The caller's default location is marked. Takes no parameters.")
+    ResponseEntity<LocationsResponse> listLocations(
+            @Parameter(hidden = true) HttpServletRequest request,
+            @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client) {
+        refuseParameters(request);
+        Client caller = (client != null) ? client : Client.ANONYMOUS;
+        return LocationsResponse.of(this.service.locationsFor(caller), caller.defaultLocation(), this.mode.isOffline());
+    }
+
+    /** As strict as the token endpoint: a parameter this endpoint does not take is a mistake worth knowing about. */
+    private static void refuseParameters(HttpServletRequest request) {
+        List<ParameterError> errors = Collections.list(request.getParameterNames()).stream()
+                .limit(MAX_ERRORS)
+                .map((name) -> (name.length() <= 100) ? name : name.substring(0, 100) + "...")
+                .map((name) ->
+                        new ParameterError(name, ErrorCode.PARAMETER_UNKNOWN, "Received unknown parameter: " + name))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw Problems.invalidParameters(errors);
+        }
+    }
+}

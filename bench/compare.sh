@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Back-to-back warm measurements of one or more service jars (or JVM options) against the HTTPS Stripe stand-in:
 # for each, a fresh JVM with the image's options, WARM of load at 256 connections, then 20 s measured at 256
-# connections: requests/s, p99 and CPU per token. For A/B questions that bench/run.sh does not ask, e.g. how long the
+# connections: requests/s, p99, failed requests and CPU per token. WARM=0 measures a cold replica instead: 12 s at
+# 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_HTTP2=1 lets the
+# stand-in speak HTTP/2, as api.stripe.com does. For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:
 #
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
@@ -27,14 +29,20 @@ make_certificate
 start_standin 0.05
 for jar in "$@"; do
   JAVA_OPTS="$OPTS" SERVICE_JAR="$jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
-  wrk_run "$URL" 256 "${WARM:-40s}" "$WORK_DIR/warm.txt"
+  : >"$WORK_DIR/warm.txt"
   before="$(cpu_ticks "$SERVICE_PID")"
-  wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
+  if [ "${WARM:-40s}" = 0 ]; then
+    wrk -t2 -c256 -d12s --timeout 2s --latency -s "$(wrk_post_script)" "$URL" >"$WORK_DIR/measured.txt"
+  else
+    wrk_run "$URL" 256 "${WARM:-40s}" "$WORK_DIR/warm.txt"
+    before="$(cpu_ticks "$SERVICE_PID")"
+    wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
+  fi
   after="$(cpu_ticks "$SERVICE_PID")"
   requests="$(wrk_figure "$WORK_DIR/measured.txt" requests)"
-  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s µs CPU per token\n' "$jar" \
-    "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
-    "$(wrk_figure "$WORK_DIR/measured.txt" p99)" \
+  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s failed, %s µs CPU per token\n' \
+    "$jar" "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
+    "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
     "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
   stop_service
 done

@@ -55,7 +55,8 @@ make_certificate() {
     -keystore "$WORK_DIR/truststore.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1
 }
 
-# Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds.
+# Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds. With
+# STANDIN_HTTP2 set it also offers HTTP/2 (ALPN), as api.stripe.com does.
 start_standin() {
   local delay="$1"
   cat >"$WORK_DIR/nginx.conf" <<CONF
@@ -70,7 +71,7 @@ http {
   keepalive_timeout 120s;
   client_body_temp_path $WORK_DIR/body;
   server {
-    listen 127.0.0.1:$STANDIN_PORT ssl;
+    listen 127.0.0.1:$STANDIN_PORT ssl${STANDIN_HTTP2:+ http2};
     ssl_certificate $WORK_DIR/standin.crt;
     ssl_certificate_key $WORK_DIR/standin.key;
     location = /v1/terminal/connection_tokens {

@@ -14,12 +14,7 @@ set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ "$#" -eq 0 ]; then echo "usage: bench/compare.sh JAR..." >&2; exit 2; fi
-if [ -z "${JAVA:-}" ]; then
-  JAVA=java
-  for candidate in /usr/lib/jvm/*-25*/bin/java; do
-    if [ -x "$candidate" ]; then JAVA="$candidate"; break; fi
-  done
-fi
+JAVA="$(pick_java)"
 export JAVA MALLOC_ARENA_MAX=2
 OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
 OPTS="$OPTS -XX:MaxRAM=512m ${EXTRA_OPTS:-}"

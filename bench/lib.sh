@@ -21,6 +21,17 @@ trap cleanup EXIT
 
 log() { printf '==> %s\n' "$*" >&2; }
 
+# The java to measure: $JAVA if set, else a JDK 25 if one is installed (the startup targets are for JDK 25), else the
+# java on the PATH.
+pick_java() {
+  if [ -n "${JAVA:-}" ]; then echo "$JAVA"; return; fi
+  local candidate
+  for candidate in /usr/lib/jvm/*-25*/bin/java; do
+    if [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  done
+  echo java
+}
+
 # Installs Debian packages that are missing (needs root, as on CI and these machines).
 require_packages() {
   local missing=()

@@ -27,12 +27,7 @@ DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
 NODE_PORT="${NODE_PORT:-14242}"
 PROXY_PORT="${PROXY_PORT:-18081}"
-if [ -z "${JAVA:-}" ]; then
-  JAVA=java
-  for candidate in /usr/lib/jvm/*-25*/bin/java; do
-    if [ -x "$candidate" ]; then JAVA="$candidate"; break; fi
-  done
-fi
+JAVA="$(pick_java)"
 export JAVA
 # The Docker image's JVM options (the Dockerfile's ENTRYPOINT), with -XX:MaxRAM standing in for the container's 512 MiB
 # memory limit (docs/DEPLOYMENT.md, deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap.

@@ -3,7 +3,8 @@
 # for each, a fresh JVM with the image's options, WARM of load at 256 connections, then 20 s measured at 256
 # connections: requests/s, p99, failed requests and CPU per token. WARM=0 measures a cold replica instead: 12 s at
 # 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_HTTP2=1 lets the
-# stand-in speak HTTP/2, as api.stripe.com does. For A/B questions that bench/run.sh does not ask, e.g. how long the
+# stand-in speak HTTP/2, as api.stripe.com does. NMT=1 adds the JVM's native memory summary (committed MB by area)
+# at the end of the measurement. For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:
 #
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
@@ -18,6 +19,7 @@ JAVA="$(pick_java)"
 export JAVA MALLOC_ARENA_MAX=2
 OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
 OPTS="$OPTS -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
+if [ -n "${NMT:-}" ]; then OPTS="$OPTS -XX:NativeMemoryTracking=summary"; fi
 URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
 require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
 make_certificate
@@ -25,6 +27,8 @@ start_standin 0.05
 for jar in "$@"; do
   JAVA_OPTS="$OPTS" SERVICE_JAR="$jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
   : >"$WORK_DIR/warm.txt"
+  ( while kill -0 "$SERVICE_PID" 2>/dev/null; do ps -o rss= -p "$SERVICE_PID"; sleep 1; done ) >"$WORK_DIR/rss.txt" &
+  sampler=$!
   before="$(cpu_ticks "$SERVICE_PID")"
   if [ "${WARM:-40s}" = 0 ]; then
     wrk -t2 -c256 -d12s --timeout 2s --latency -s "$(wrk_post_script)" "$URL" >"$WORK_DIR/measured.txt"
@@ -34,10 +38,16 @@ for jar in "$@"; do
     wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
   fi
   after="$(cpu_ticks "$SERVICE_PID")"
+  kill "$sampler" 2>/dev/null || true
+  if [ -n "${NMT:-}" ]; then
+    jcmd "$SERVICE_PID" VM.native_memory summary scale=MB |
+      awk '/committed=/ && /^(Total|-)/ {gsub(/[()#]/, ""); print "  " $0}' | sed -n '1,20p'
+  fi
   requests="$(wrk_figure "$WORK_DIR/measured.txt" requests)"
-  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s failed, %s µs CPU per token\n' \
+  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s failed, max RSS %s MB, %s µs CPU per token\n' \
     "$jar" "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
     "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
+    "$(sort -n "$WORK_DIR/rss.txt" | tail -n 1 | awk '{printf "%d", $1 / 1024}')" \
     "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
   stop_service
 done

@@ -3,12 +3,16 @@
 # for each, a fresh JVM with the image's options, WARM of load at 256 connections, then 20 s measured at 256
 # connections: requests/s, p99, failed requests and CPU per token. WARM=0 measures a cold replica instead: 12 s at
 # 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_HTTP2=1 lets the
-# stand-in speak HTTP/2, as api.stripe.com does. NMT=1 adds the JVM's native memory summary (committed MB by area)
-# at the end of the measurement. For A/B questions that bench/run.sh does not ask, e.g. how long the
+# stand-in speak HTTP/2, as api.stripe.com does; STANDIN_PLAIN=1 makes it plain HTTP, to tell the cost of TLS apart.
+# BURST=1 measures, after WARM of load at WARM_CONNECTIONS (default 256), the same 12 s burst of 256 new connections as
+# the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native memory summary (committed MB by area)
+# at the end of the measurement. VARIANTS="opts|opts|..." measures each jar once per set of extra JVM options, in
+# that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:
 #
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
 #   WARM=90s EXTRA_OPTS=-XX:InitialRAMPercentage=40 bench/compare.sh target/connection-token-service-*.jar
+#   WARM=90s VARIANTS='-XX:MaxRAMPercentage=40|-XX:MaxRAMPercentage=20' bench/compare.sh target/connection-token-service-*.jar
 #
 # Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing.
 set -euo pipefail
@@ -24,30 +28,41 @@ URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
 require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
 make_certificate
 start_standin 0.05
+IFS='|' read -r -a variants <<<"${VARIANTS:-}"
+if [ "${#variants[@]}" -eq 0 ]; then variants=(""); fi
 for jar in "$@"; do
-  JAVA_OPTS="$OPTS" SERVICE_JAR="$jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
-  : >"$WORK_DIR/warm.txt"
-  ( while kill -0 "$SERVICE_PID" 2>/dev/null; do ps -o rss= -p "$SERVICE_PID"; sleep 1; done ) >"$WORK_DIR/rss.txt" &
-  sampler=$!
-  before="$(cpu_ticks "$SERVICE_PID")"
-  if [ "${WARM:-40s}" = 0 ]; then
-    wrk -t2 -c256 -d12s --timeout 2s --latency -s "$(wrk_post_script)" "$URL" >"$WORK_DIR/measured.txt"
-  else
-    wrk_run "$URL" 256 "${WARM:-40s}" "$WORK_DIR/warm.txt"
+  for variant in "${variants[@]}"; do
+    started="$(date +%s%N)"
+    JAVA_OPTS="$OPTS $variant" SERVICE_JAR="$jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
+    ready_ms=$((($(date +%s%N) - started) / 1000000))
+    : >"$WORK_DIR/warm.txt"
+    ( while kill -0 "$SERVICE_PID" 2>/dev/null; do ps -o rss= -p "$SERVICE_PID"; sleep 1; done ) >"$WORK_DIR/rss.txt" &
+    sampler=$!
     before="$(cpu_ticks "$SERVICE_PID")"
-    wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
-  fi
-  after="$(cpu_ticks "$SERVICE_PID")"
-  kill "$sampler" 2>/dev/null || true
-  if [ -n "${NMT:-}" ]; then
-    jcmd "$SERVICE_PID" VM.native_memory summary scale=MB |
-      awk '/committed=/ && /^(Total|-)/ {gsub(/[()#]/, ""); print "  " $0}' | sed -n '1,20p'
-  fi
-  requests="$(wrk_figure "$WORK_DIR/measured.txt" requests)"
-  printf '%s: during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s failed, max RSS %s MB, %s µs CPU per token\n' \
-    "$jar" "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
-    "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
-    "$(sort -n "$WORK_DIR/rss.txt" | tail -n 1 | awk '{printf "%d", $1 / 1024}')" \
-    "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
-  stop_service
+    if [ "${WARM:-40s}" = 0 ]; then
+      wrk_burst "$URL" "$WORK_DIR/measured.txt"
+    else
+      wrk_run "$URL" "${WARM_CONNECTIONS:-256}" "${WARM:-40s}" "$WORK_DIR/warm.txt"
+      before="$(cpu_ticks "$SERVICE_PID")"
+      if [ -n "${BURST:-}" ]; then
+        wrk_burst "$URL" "$WORK_DIR/measured.txt"
+      else
+        wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
+      fi
+    fi
+    after="$(cpu_ticks "$SERVICE_PID")"
+    kill "$sampler" 2>/dev/null || true
+    if [ -n "${NMT:-}" ]; then
+      jcmd "$SERVICE_PID" VM.native_memory summary scale=MB |
+        awk '/committed=/ && /^(Total|-)/ {gsub(/[()#]/, ""); print "  " $0}' | sed -n '1,20p'
+    fi
+    requests="$(wrk_figure "$WORK_DIR/measured.txt" requests)"
+    printf '%s%s: ready after %s ms; during warm-up %s requests/s; then %s requests/s, p99 %s ms, %s failed, max RSS %s MB, %s µs CPU per token\n' \
+      "$jar" "${variant:+ [$variant]}" "$ready_ms" "$(wrk_figure "$WORK_DIR/warm.txt" rps)" "$(wrk_figure "$WORK_DIR/measured.txt" rps)" \
+      "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
+      "$(sort -n "$WORK_DIR/rss.txt" | tail -n 1 | awk '{printf "%d", $1 / 1024}')" \
+      "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
+    grep -ho "Warm-up: .*" "$WORK_DIR/service.log" || true
+    stop_service
+  done
 done

@@ -67,9 +67,12 @@ make_certificate() {
 }
 
 # Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds. With
-# STANDIN_HTTP2 set it also offers HTTP/2 (ALPN), as api.stripe.com does.
+# STANDIN_HTTP2 set it also offers HTTP/2 (ALPN), as api.stripe.com does; with STANDIN_PLAIN set it speaks plain HTTP
+# (an experiment only: a live key needs HTTPS), to tell the cost of TLS apart.
 start_standin() {
-  local delay="$1"
+  local delay="$1" tls=" ssl${STANDIN_HTTP2:+ http2}"
+  STANDIN_BASE="https://127.0.0.1:$STANDIN_PORT"
+  if [ -n "${STANDIN_PLAIN:-}" ]; then tls="" STANDIN_BASE="http://127.0.0.1:$STANDIN_PORT"; fi
   cat >"$WORK_DIR/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
 worker_processes 1;
@@ -82,7 +85,7 @@ http {
   keepalive_timeout 120s;
   client_body_temp_path $WORK_DIR/body;
   server {
-    listen 127.0.0.1:$STANDIN_PORT ssl${STANDIN_HTTP2:+ http2};
+    listen 127.0.0.1:$STANDIN_PORT$tls;
     ssl_certificate $WORK_DIR/standin.crt;
     ssl_certificate_key $WORK_DIR/standin.key;
     location = /v1/terminal/connection_tokens {
@@ -107,7 +110,7 @@ start_service() {
   local jar java_opts
   jar="${SERVICE_JAR:-$(service_jar)}"
   read -r -a java_opts <<<"${JAVA_OPTS:-}"
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
+  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
     CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "$@" \
     "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
     -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/service.log" 2>&1 &
@@ -153,6 +156,11 @@ cpu_ticks() {
 # Runs wrk with POSTs: wrk_run URL CONNECTIONS DURATION OUTPUT_FILE
 wrk_run() {
   wrk -t2 -c"$2" -d"$3" --timeout 10s --latency -s "$(wrk_post_script)" "$1" >"$4"
+}
+
+# The cold-replica load: 256 callers for 12 s, a request not answered within 2 s counted as failed.
+wrk_burst() {
+  wrk -t2 -c256 -d12s --timeout 2s --latency -s "$(wrk_post_script)" "$1" >"$2"
 }
 
 # Reads one figure from wrk's output: rps, p50 or p99 (in ms), or errors.

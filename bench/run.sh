@@ -15,7 +15,8 @@
 # Usage: bench/run.sh [--record]
 #   JAVA=/path/to/java (default: JDK 25 if installed, else java on PATH), DURATION=20s, DELAY=0.05,
 #   WARMUP=90s (at 256 connections before a warm measurement: on 2 cores the JIT needs about that long),
-#   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails)
+#   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails),
+#   WARM_UP=20s (the in-process warm-up of the service-cold-warm-up row, as the image sets it)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,6 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-90s}"
 TRAINING="${TRAINING:-30s}"
+WARM_UP="${WARM_UP:-20s}"
 DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
 NODE_PORT="${NODE_PORT:-14242}"
@@ -141,7 +143,9 @@ train() { # train NAME LOAD(yes|no) ENVIRONMENT...
       -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
       -jar "$EXTRACTED/connection-token-service.jar" >"$WORK_DIR/training-$name.log" 2>&1 || true
   else
-    JAVA_OPTS="$RECOMMENDED_OPTS -XX:AOTCacheOutput=$EXTRACTED/$name.aot" \
+    # Without -XX:MaxMetaspaceSize: under that cap the JVM cannot assemble a cache this large ("Unable to allocate from
+    # 'ro' region"); the cache then runs with the image's options, cap included.
+    JAVA_OPTS="${RECOMMENDED_OPTS//-XX:MaxMetaspaceSize=128m/} -XX:AOTCacheOutput=$EXTRACTED/$name.aot" \
       SERVICE_JAR="$EXTRACTED/connection-token-service.jar" start_service "$@"
     wrk_run "$SERVICE_URL" 256 "$TRAINING" "$WORK_DIR/training-$name.txt"
     stop_service
@@ -156,7 +160,10 @@ aot_opts() { echo "$RECOMMENDED_OPTS -XX:AOTCache=$EXTRACTED/$1.aot"; }
 # A replica that has just turned ready gets 256 callers at once, as a rolling deploy or a scale-out gives it.
 cold() { # cold LABEL JAVA_OPTIONS
   log "$1: a fresh process, 256 connections for 12 s as soon as it is ready"
+  local started
+  started="$(date +%s%N)"
   JAVA_OPTS="$2" SERVICE_JAR="$EXTRACTED/connection-token-service.jar" start_service CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false
+  printf '%s\t%s\n' "$1" "$(( ($(date +%s%N) - started) / 1000000 ))" >>"$WORK_DIR/ready.tsv"
   WRK_TIMEOUT="$COLD_TIMEOUT" RSS_PID="$SERVICE_PID" measure_once "$1" 256 12s "$SERVICE_URL" "$SERVICE_PID"
   stop_service
 }
@@ -164,6 +171,10 @@ cold service-cold "$RECOMMENDED_OPTS"
 for cache in aot aot-trained aot-offline; do
   if [ -f "$EXTRACTED/$cache.aot" ]; then cold "service-cold-$cache" "$(aot_opts "$cache")"; fi
 done
+# The in-process warm-up before readiness (connection-token.warm-up.duration, set in the image); no AOT cache, so that
+# the row means the same on JDK 17. Its time to ready goes under the table.
+cold service-cold-warm-up "$RECOMMENDED_OPTS -Dconnection-token.warm-up.duration=$WARM_UP"
+grep -ho "Warm-up: .*" "$WORK_DIR/service.log" >"$WORK_DIR/warm-up.txt" || true
 
 # Time to first token: process start to the first 200 from POST /connection_token.
 first_token() { # first_token LABEL JAVA_OPTIONS
@@ -206,7 +217,7 @@ table="$(
   printf '|---|---|---|---|---|---|---|---|---|\n'
   for row in "direct 64" "direct 256" "nginx-proxy 64" "nginx-proxy 256" "service 64" "service 256" \
       "node-peer 64" "node-peer 256" "service-cold 256" "service-cold-aot 256" "service-cold-aot-trained 256" \
-      "service-cold-aot-offline 256"; do
+      "service-cold-aot-offline 256" "service-cold-warm-up 256"; do
     read -r label connections <<<"$row"
     rps="$(figure "$label" "$connections" 3)"
     [ -n "$rps" ] || continue
@@ -219,11 +230,14 @@ table="$(
   if grep -q '^aot' "$WORK_DIR/startup.tsv"; then
     printf ', AOT cache of the context %s, AOT cache trained under load %s' "$(startup aot)" "$(startup aot-trained)"
   fi
+  printf '\n\nTime from process start to ready (ms): %s' \
+    "$(awk -F'\t' '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}' "$WORK_DIR/ready.tsv")"
+  if [ -s "$WORK_DIR/warm-up.txt" ]; then printf '; the warm-up logged "%s"' "$(cat "$WORK_DIR/warm-up.txt")"; fi
   printf '\n'
 )"
 warm="$(figure service 256 3)"
 cold_row="service-cold"
-for candidate in service-cold-aot-offline service-cold-aot-trained service-cold-aot; do
+for candidate in service-cold-aot-offline service-cold-aot-trained service-cold-aot service-cold-warm-up; do
   if [ -n "$(figure "$candidate" 256 3)" ] && [ "$(figure "$candidate" 256 6)" -lt "$(figure "$cold_row" 256 6)" ]; then
     cold_row="$candidate"
   fi
@@ -239,7 +253,8 @@ targets="$(
   r="$(figure service 256 6)"; printf '| warm, 256 callers: no errors | %s | %s |\n' "$r" "$(check "$r" 0 '<=')"
   printf '| 64 callers: added median <= 1 ms | %s ms | %s |\n' "$added" "$(check "$added" 1 '<=')"
   r="$(figure service 256 7)"; printf '| resident memory under load, 512 MiB limit: <= 300 MB | %s MB | %s |\n' "$r" "$(check "$r" 300 '<=')"
-  r="$(startup aot-trained)"; printf '| first token <= 1.5 s after start (JDK 25, AOT cache) | %s ms | %s |\n' "${r:-n/a}" "$(check "${r:-n/a}" 1500 '<=')"
+  r="$( (startup aot; startup aot-trained) | sed '/^$/d' | sort -n | head -n 1)"
+  printf '| first token <= 1.5 s after start (JDK 25, best AOT cache) | %s ms | %s |\n' "${r:-n/a}" "$(check "${r:-n/a}" 1500 '<=')"
 )"
 printf '%s\n\n%s\n' "$table" "$targets"
 
@@ -247,8 +262,9 @@ if [ "${1:-}" = "--record" ]; then
   measured="$(
     printf '<!-- bench:begin (written by bench/run.sh --record; edit the prose outside this block) -->\n'
     # shellcheck disable=SC2016 # Markdown backticks, not command substitution
-    printf 'Measured %s on %s, %s cores, %s; Stripe stand-in: nginx over HTTPS answering after %s s. One run, all rows side by side, driven by the same wrk (2 threads, %s per warm measurement after a 10 s warm-up). Service JVM options: `%s`, `MALLOC_ARENA_MAX=2`. Reproduce with `bench/run.sh --record`.\n\n' \
-      "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$("$JAVA" -version 2>&1 | head -n 1)" "$DELAY" "$DURATION" "$RECOMMENDED_OPTS"
+    printf 'Measured %s on %s, %s cores, %s; Stripe stand-in: nginx over HTTPS answering after %s s. One run, all rows side by side, driven by the same wrk (2 threads, %s per warm measurement after a %s warm-up at 256 connections). Service JVM options: `%s`, `MALLOC_ARENA_MAX=2`. Reproduce with `bench/run.sh --record`.\n\n' \
+      "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$("$JAVA" -version 2>&1 | head -n 1)" "$DELAY" "$DURATION" "$WARMUP" \
+      "$RECOMMENDED_OPTS"
     printf '%s\n\n### Targets\n\n%s\n' "$table" "$targets"
     printf '<!-- bench:end -->\n'
   )"

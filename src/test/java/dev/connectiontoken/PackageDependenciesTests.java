@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The house rules of the main code: the use case ({@code token}) on top, the web edge ({@code auth},
- * {@code ratelimit}, {@code operations}) beside it and never importing it, shared names ({@code api}) at the bottom,
+ * {@code ratelimit}, {@code operations}, {@code warmup}) beside it and never importing it, shared names ({@code api}) at the bottom,
  * and {@code stripe} the only package importing stripe-java.
  */
 class PackageDependenciesTests {
@@ -36,7 +36,8 @@ class PackageDependenciesTests {
             Map.entry("stripe", Set.of("api", "error")),
             Map.entry("token", Set.of("api", "audit", "client", "error", "stripe")),
             Map.entry("location", Set.of("api", "client", "error", "stripe")),
-            Map.entry("config", Set.of("api", "error")));
+            Map.entry("config", Set.of("api", "error")),
+            Map.entry("warmup", Set.of("api")));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

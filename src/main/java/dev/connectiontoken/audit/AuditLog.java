@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +26,27 @@ public class AuditLog {
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public AuditLog(MeterRegistry meters) {
+    private final boolean enabled;
+
+    /**
+     * @param enabled whether lines are written ({@code connection-token.audit.enabled}, default true); the counts are
+     *     kept either way
+     */
+    public AuditLog(MeterRegistry meters, @Value("${connection-token.audit.enabled:true}") boolean enabled) {
         this.meters = meters;
+        this.enabled = enabled;
     }
 
     public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
-        log.info(
-                "outcome=issued client={} location={} account={} stripe_request_id={}{}",
-                client.principal(),
-                orDash(location),
-                orDash(client.account()),
-                orDash(stripeRequestId),
-                keyId(client));
+        if (this.enabled) {
+            log.info(
+                    "outcome=issued client={} location={} account={} stripe_request_id={}{}",
+                    client.principal(),
+                    orDash(location),
+                    orDash(client.account()),
+                    orDash(stripeRequestId),
+                    keyId(client));
+        }
         count(client.metricsTag(), "issued", "none");
     }
 
@@ -46,25 +56,29 @@ public class AuditLog {
      * @param refusal the error answered: its status, code and Stripe request id are logged
      */
     public void refused(Client client, @Nullable String location, ApiException refusal) {
-        log.info(
-                "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}{}",
-                client.principal(),
-                orDash(location),
-                orDash(client.account()),
-                refusal.getStatusCode().value(),
-                refusal.code(),
-                orDash(refusal.upstreamRequestId()),
-                keyId(client));
+        if (this.enabled) {
+            log.info(
+                    "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}{}",
+                    client.principal(),
+                    orDash(location),
+                    orDash(client.account()),
+                    refusal.getStatusCode().value(),
+                    refusal.code(),
+                    orDash(refusal.upstreamRequestId()),
+                    keyId(client));
+        }
         count(client.metricsTag(), "refused", refusal.metricReason());
     }
 
     /** A request refused before the caller was identified (401, or an address over its rate limit). */
     public void refusedUnidentified(String address, int status, String reason) {
-        log.info(
-                "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-",
-                orDash(address),
-                status,
-                reason);
+        if (this.enabled) {
+            log.info(
+                    "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-",
+                    orDash(address),
+                    status,
+                    reason);
+        }
         count("unidentified", "refused", reason);
     }
 

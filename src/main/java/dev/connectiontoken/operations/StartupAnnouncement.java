@@ -27,6 +27,9 @@ class StartupAnnouncement {
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
+        if (!this.environment.getProperty("spring.main.log-startup-info", Boolean.class, true)) {
+            return;
+        }
         String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
         log.info(
                 "Ready in {} mode: POST {}{} mints connection tokens; API description at {}{}",

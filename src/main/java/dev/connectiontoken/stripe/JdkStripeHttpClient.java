@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * stripe-java's transport on {@link java.net.http.HttpClient}: one pool of keep-alive connections (HTTP/2 where the
@@ -42,9 +44,13 @@ final class JdkStripeHttpClient extends HttpClient {
      */
     private final List<String> clientUserAgent = List.of(buildXStripeClientUserAgentString());
 
-    JdkStripeHttpClient(Duration connectTimeout, boolean cleartext) {
-        this.client = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
+    /** @param sslContext verifies the api base; {@code null} for the JVM's default */
+    JdkStripeHttpClient(Duration connectTimeout, boolean cleartext, @Nullable SSLContext sslContext) {
+        java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        this.client = builder.connectTimeout(connectTimeout)
                 // h2c upgrade on cleartext (test stand-ins only) is not worth its extra round trip.
                 .version(
                         cleartext ? java.net.http.HttpClient.Version.HTTP_1_1 : java.net.http.HttpClient.Version.HTTP_2)
@@ -64,6 +70,8 @@ final class JdkStripeHttpClient extends HttpClient {
                 new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), (task) -> {
                     Thread thread = new Thread(task, "stripe-http-" + count.incrementAndGet());
                     thread.setDaemon(true);
+                    // Not the request's web application class loader: the pool outlives any one request.
+                    thread.setContextClassLoader(JdkStripeHttpClient.class.getClassLoader());
                     return thread;
                 });
         // Idle threads end, so that nothing lingers once the client is no longer used.

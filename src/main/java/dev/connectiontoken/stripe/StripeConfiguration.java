@@ -7,6 +7,8 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.resilience.annotation.EnableResilientMethods;
@@ -28,7 +30,10 @@ class StripeConfiguration {
 
     @Bean
     StripeTerminalGateway stripeTerminalGateway(
-            StripeMode mode, StripeProperties properties, ObservationRegistry observations) {
+            StripeMode mode,
+            StripeProperties properties,
+            ObjectProvider<SslBundles> sslBundles,
+            ObservationRegistry observations) {
         if (mode.isOffline()) {
             log.warn("""
 
@@ -40,26 +45,38 @@ class StripeConfiguration {
             return new StripeTerminalGateway(null, new StripeErrorTranslator(), observations);
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
-        return new StripeTerminalGateway(stripeClient(properties), new StripeErrorTranslator(), observations);
+        return new StripeTerminalGateway(
+                stripeClient(properties, sslBundles), new StripeErrorTranslator(), observations);
     }
 
-    static StripeClient stripeClient(StripeProperties properties) {
+    static StripeClient stripeClient(StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
         return StripeClient.builder()
                 .setApiKey(properties.secretKey())
                 .setApiBase(properties.apiBase())
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
                 .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
-                .setHttpClient(httpClient(properties))
+                .setHttpClient(httpClient(properties, sslBundles))
                 .build();
     }
 
-    private static com.stripe.net.HttpClient httpClient(StripeProperties properties) {
+    private static com.stripe.net.HttpClient httpClient(
+            StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        String bundle = properties.sslBundle();
         return switch (properties.httpClient()) {
             case JDK ->
                 new JdkStripeHttpClient(
-                        properties.connectTimeout(), properties.apiBase().startsWith("http:"));
-            case URL_CONNECTION -> new HttpURLConnectionClient();
+                        properties.connectTimeout(),
+                        properties.apiBase().startsWith("http:"),
+                        (bundle != null)
+                                ? sslBundles.getObject().getBundle(bundle).createSslContext()
+                                : null);
+            case URL_CONNECTION -> {
+                if (bundle != null) {
+                    throw new IllegalStateException("connection-token.stripe.ssl-bundle needs the jdk http-client");
+                }
+                yield new HttpURLConnectionClient();
+            }
         };
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     platform threads (JDK 17) keep it below the request thread count (400 here), so that a Stripe stall never takes
  *     every thread and the health probes keep answering; with virtual threads (JDK 21+) threads are not the limit.
  * @param httpClient stripe-java's transport: {@code jdk} (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
+ * @param sslBundle the name of a {@code spring.ssl.bundle.*} whose trust material verifies the api base (an egress proxy
+ *     that re-signs TLS, a stand-in); unset, the JVM's trust store. Only with the {@code jdk} transport.
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -45,7 +47,9 @@ public record StripeProperties(
         @DefaultValue(StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS) @Min(1)
         int maxConcurrentCalls,
 
-        @DefaultValue("jdk") @NotNull HttpClientType httpClient) {
+        @DefaultValue("jdk") @NotNull HttpClientType httpClient,
+
+        @Nullable String sslBundle) {
 
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
     static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
@@ -56,7 +60,7 @@ public record StripeProperties(
                 + this.apiBase
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
-                + ", httpClient=" + this.httpClient + "]";
+                + ", httpClient=" + this.httpClient + ", sslBundle=" + this.sslBundle + "]";
     }
 
     /** stripe-java's transport. */

@@ -110,7 +110,7 @@ class RateLimitFilterTests {
 
     private RateLimitFilter filter(RateLimiter limiter, RateLimitProperties properties) {
         return new RateLimitFilter(
-                limiter, properties, new ProblemWriter(mapper), new AuditLog(this.meters), this.meters);
+                limiter, properties, new ProblemWriter(mapper), new AuditLog(this.meters, true), this.meters);
     }
 
     private static RateLimiter failingStore() {

@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -131,6 +132,30 @@ class StripeConfigurationTests {
     }
 
     @Test
+    void sslBundleNeedsTheJdkTransport() {
+        this.runner
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
+                        "connection-token.stripe.http-client=url-connection",
+                        "connection-token.stripe.ssl-bundle=egress")
+                .run((context) -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasRootCauseMessage("connection-token.stripe.ssl-bundle needs the jdk http-client"));
+    }
+
+    @Test
+    void unknownSslBundleFailsStartup() {
+        this.runner
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
+                        "connection-token.stripe.ssl-bundle=missing")
+                .run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void propertiesNeverPrintTheKey() {
         StripeProperties properties = new StripeProperties(
                 "sk_test_51AbCdEf0123456789",
@@ -139,7 +164,8 @@ class StripeConfigurationTests {
                 null,
                 1,
                 150,
-                StripeProperties.HttpClientType.JDK);
+                StripeProperties.HttpClientType.JDK,
+                null);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

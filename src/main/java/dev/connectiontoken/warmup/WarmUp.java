@@ -1,0 +1,152 @@
+package dev.connectiontoken.warmup;
+
+import dev.connectiontoken.ConnectionTokenApplication;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Warms the JIT up before the service reports ready. Spring Boot runs application runners after the web server has
+ * started and before readiness turns to {@code ACCEPTING_TRAFFIC}, so while this runs the readiness probe answers 503
+ * and a load balancer sends nothing here. It starts a copy of the application in this JVM (same classes, so the same
+ * compiled code) on a loopback port, with a throwaway API key and a {@link LoopbackStripe}, drives it for
+ * {@code connection-token.warm-up.duration}, and closes it. The copy reads none of the environment or configuration
+ * files of the service: no real Stripe call, no Redis, no audit line, nothing in the service's metrics.
+ */
+@Component
+class WarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private final WarmUpProperties properties;
+
+    private final Environment environment;
+
+    private volatile WarmUpLoad.@Nullable Result lastRun;
+
+    WarmUp(WarmUpProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!this.properties.enabled()) {
+            return;
+        }
+        long started = System.nanoTime();
+        log.info(
+                "Warming up for {} before turning ready: an in-process copy of the service on a loopback port,"
+                        + " against a loopback Stripe stand-in",
+                this.properties.duration());
+        String apiKey = HexFormat.of().formatHex(randomBytes());
+        try (LoopbackStripe stripe = new LoopbackStripe(this.properties.concurrency());
+                ConfigurableApplicationContext copy = startCopy(stripe, apiKey)) {
+            int port = copy.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            WarmUpLoad.Result result =
+                    new WarmUpLoad(port, apiKey, this.properties.concurrency()).run(this.properties.duration());
+            this.lastRun = result;
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (result.failed() > 0) {
+                log.warn(
+                        "Warm-up: {} of {} requests did not answer 200 (first: {}); turning ready anyway after {} ms",
+                        result.failed(),
+                        result.requests(),
+                        result.firstFailure(),
+                        took.toMillis());
+            } else {
+                log.info("Warm-up: {} requests in {} ms; turning ready", result.requests(), took.toMillis());
+            }
+        } catch (Exception ex) {
+            // A warm-up is an optimisation: the service turns ready without it rather than not at all.
+            log.warn("Warm-up failed, turning ready without it: {}", ex.toString());
+        }
+    }
+
+    /** What the last warm-up did, or {@code null} if none ran. */
+    WarmUpLoad.@Nullable Result lastRun() {
+        return this.lastRun;
+    }
+
+    private ConfigurableApplicationContext startCopy(LoopbackStripe stripe, String apiKey)
+            throws GeneralSecurityException {
+        SpringApplication application = new SpringApplication(ConnectionTokenApplication.class);
+        // The logging system is the JVM's: the copy must not reconfigure the service's logging.
+        application.setListeners(application.getListeners().stream()
+                .filter((listener) -> !(listener instanceof LoggingApplicationListener))
+                .toList());
+        application.setRegisterShutdownHook(false);
+        application.setEnvironment(copyEnvironment(stripe, apiKey));
+        return application.run();
+    }
+
+    /** Only the packaged defaults and these settings: none of the service's environment variables or files. */
+    private StandardEnvironment copyEnvironment(LoopbackStripe stripe, String apiKey) throws GeneralSecurityException {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spring.config.location", "optional:classpath:/");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("spring.main.log-startup-info", "false");
+        settings.put("spring.jmx.enabled", "false");
+        settings.put("springdoc.api-docs.enabled", "false");
+        settings.put("springdoc.swagger-ui.enabled", "false");
+        settings.put(
+                "spring.threads.virtual.enabled",
+                this.environment.getProperty("spring.threads.virtual.enabled", "true"));
+        settings.put("server.address", "127.0.0.1");
+        settings.put("server.port", "0");
+        settings.put("management.metrics.use-global-registry", "false");
+        settings.put("connection-token.warm-up.duration", "0s");
+        settings.put("connection-token.audit.enabled", "false");
+        settings.put("connection-token.stripe.secret-key", "sk_test_warmUpLoopbackOnly");
+        settings.put("connection-token.stripe.api-base", stripe.apiBase());
+        settings.put("spring.ssl.bundle.pem.warm-up-loopback.truststore.certificate", stripe.certificatePem());
+        settings.put("connection-token.stripe.ssl-bundle", "warm-up-loopback");
+        settings.put("connection-token.stripe.max-network-retries", "0");
+        settings.put(
+                "connection-token.stripe.http-client",
+                this.environment.getProperty("connection-token.stripe.http-client", "jdk"));
+        settings.put("connection-token.clients[0].id", "warm-up");
+        settings.put("connection-token.clients[0].api-key-sha256", sha256(apiKey));
+        settings.put("connection-token.rate-limit.store", "memory");
+        settings.put("connection-token.rate-limit.burst", "1000000000");
+        settings.put("connection-token.rate-limit.per-minute", "1000000000");
+        StandardEnvironment copy = new StandardEnvironment();
+        copy.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        copy.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        copy.getPropertySources().addFirst(new MapPropertySource("warm-up", settings));
+        return copy;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.connectiontoken.warmup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The warm-up runs before readiness, through a copy of the service that never reaches the configured Stripe (here a
+ * closed port: a call there would fail) and leaves nothing in the service's audit log or metrics.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "connection-token.warm-up.duration=3s",
+            "connection-token.warm-up.concurrency=4",
+            "STRIPE_SECRET_KEY=sk_test_51WarmUpIntegrationTests",
+            "STRIPE_API_BASE=http://127.0.0.1:9"
+        })
+@ExtendWith(OutputCaptureExtension.class)
+class WarmUpIntegrationTests {
+
+    @Autowired
+    private WarmUp warmUp;
+
+    @Autowired
+    private ReadinessWatch readiness;
+
+    @Autowired
+    private ApplicationAvailability availability;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void warmsUpEveryShapeOfRequestBeforeTurningReady(CapturedOutput output) {
+        WarmUpLoad.Result run = this.warmUp.lastRun();
+        assertThat(run).isNotNull();
+        // Every request shape at least twice, and not one failure: the loopback stand-in answered every Stripe call.
+        assertThat(run.requests()).isGreaterThan(16);
+        assertThat(run.failed()).as(run.firstFailure()).isZero();
+        assertThat(this.readiness.warmedUpBeforeReady).isTrue();
+        assertThat(this.availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+        assertThat(output).contains("Warm-up: " + run.requests() + " requests in");
+    }
+
+    @Test
+    void leavesNothingInTheAuditLogOrTheMetrics(CapturedOutput output) {
+        assertThat(this.warmUp.lastRun()).isNotNull();
+        assertThat(output).doesNotContain("outcome=issued", "warm_up", "sk_test_warmUp");
+        assertThat(this.meters.find("connection.token.requests").counters()).isEmpty();
+        assertThat(this.meters.find("stripe.requests").timers()).isEmpty();
+    }
+
+    @TestConfiguration
+    static class Watch {
+
+        @Bean
+        ReadinessWatch readinessWatch(WarmUp warmUp) {
+            return new ReadinessWatch(warmUp);
+        }
+    }
+
+    /** Notes whether the warm-up had finished when readiness turned to accepting traffic. */
+    static class ReadinessWatch {
+
+        private final WarmUp warmUp;
+
+        private volatile boolean warmedUpBeforeReady;
+
+        private final AtomicBoolean seen = new AtomicBoolean();
+
+        ReadinessWatch(WarmUp warmUp) {
+            this.warmUp = warmUp;
+        }
+
+        @EventListener
+        void on(AvailabilityChangeEvent<ReadinessState> event) {
+            if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && this.seen.compareAndSet(false, true)) {
+                this.warmedUpBeforeReady = this.warmUp.lastRun() != null;
+            }
+        }
+    }
+}

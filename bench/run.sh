@@ -133,6 +133,10 @@ mv "$EXTRACTED"/connection-token-service-*.jar "$EXTRACTED/connection-token-serv
 # AOT caches (JDK 25), each trained as it could be: on the context refresh alone (what the image does), on the
 # request path under load against the stand-in, and on the request path in offline mode (no Stripe, no stand-in: what a
 # container build could do). JEP 483 keeps loaded and linked classes, JEP 515 the method profiles of the training.
+# The caches trained under load are made and used without -XX:MaxMetaspaceSize (under that cap the JVM cannot assemble
+# a cache this large: "Unable to allocate from 'ro' region") and with a 64 MB initial heap (with the default 8 MB the
+# JVM refuses the cache: "archived heap objects cannot be loaded. Try increasing your heap size").
+UNCAPPED_OPTS="${RECOMMENDED_OPTS//-XX:MaxMetaspaceSize=128m/} -Xms64m"
 train() { # train NAME LOAD(yes|no) ENVIRONMENT...
   local name="$1" load="$2"; shift 2
   log "training the AOT cache $name"
@@ -143,9 +147,7 @@ train() { # train NAME LOAD(yes|no) ENVIRONMENT...
       -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
       -jar "$EXTRACTED/connection-token-service.jar" >"$WORK_DIR/training-$name.log" 2>&1 || true
   else
-    # Without -XX:MaxMetaspaceSize: under that cap the JVM cannot assemble a cache this large ("Unable to allocate from
-    # 'ro' region"); the cache then runs with the image's options, cap included.
-    JAVA_OPTS="${RECOMMENDED_OPTS//-XX:MaxMetaspaceSize=128m/} -XX:AOTCacheOutput=$EXTRACTED/$name.aot" \
+    JAVA_OPTS="$UNCAPPED_OPTS -XX:AOTCacheOutput=$EXTRACTED/$name.aot" \
       SERVICE_JAR="$EXTRACTED/connection-token-service.jar" start_service "$@"
     wrk_run "$SERVICE_URL" 256 "$TRAINING" "$WORK_DIR/training-$name.txt"
     stop_service
@@ -155,7 +157,10 @@ train() { # train NAME LOAD(yes|no) ENVIRONMENT...
 train aot no
 train aot-trained yes
 train aot-offline yes STRIPE_SECRET_KEY=
-aot_opts() { echo "$RECOMMENDED_OPTS -XX:AOTCache=$EXTRACTED/$1.aot"; }
+aot_opts() { # the options a cache was trained with, and the cache
+  if [ "$1" = aot ]; then echo "$RECOMMENDED_OPTS -XX:AOTCache=$EXTRACTED/$1.aot"
+  else echo "$UNCAPPED_OPTS -XX:AOTCache=$EXTRACTED/$1.aot"; fi
+}
 
 # A replica that has just turned ready gets 256 callers at once, as a rolling deploy or a scale-out gives it.
 cold() { # cold LABEL JAVA_OPTIONS

@@ -120,9 +120,8 @@ class WarmUp implements ApplicationRunner {
         settings.put("spring.ssl.bundle.pem.warm-up-loopback.truststore.certificate", stripe.certificatePem());
         settings.put("connection-token.stripe.ssl-bundle", "warm-up-loopback");
         settings.put("connection-token.stripe.max-network-retries", "0");
-        settings.put(
-                "connection-token.stripe.http-client",
-                this.environment.getProperty("connection-token.stripe.http-client", "jdk"));
+        // The jdk transport (the default): only it takes the SSL bundle that trusts the loopback stand-in.
+        settings.put("connection-token.stripe.http-client", "jdk");
         settings.put("connection-token.clients[0].id", "warm-up");
         settings.put("connection-token.clients[0].api-key-sha256", sha256(apiKey));
         settings.put("connection-token.rate-limit.store", "memory");

@@ -75,6 +75,10 @@ class WarmUp implements ApplicationRunner {
             } else {
                 log.info("Warm-up: {} requests in {} ms; turning ready", result.requests(), took.toMillis());
             }
+        } catch (InterruptedException ex) {
+            // Shutting down while warming up: stop here, and let the shutdown see the interrupt.
+            Thread.currentThread().interrupt();
+            log.warn("Warm-up interrupted");
         } catch (Exception ex) {
             // A warm-up is an optimisation: the service turns ready without it rather than not at all.
             log.warn("Warm-up failed, turning ready without it: {}", ex.toString());

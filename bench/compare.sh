@@ -5,9 +5,9 @@
 # 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_HTTP2=1 lets the
 # stand-in speak HTTP/2, as api.stripe.com does; STANDIN_PLAIN=1 makes it plain HTTP, to tell the cost of TLS apart.
 # BURST=1 measures, after WARM of load at WARM_CONNECTIONS (default 256), the same 12 s burst of 256 new connections as
-# the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native memory summary (committed MB by area)
-# at the end of the measurement. VARIANTS="opts|opts|..." measures each jar once per set of extra JVM options, in
-# that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
+# the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native
+# memory summary (committed MB by area) at the end of the measurement. VARIANTS="opts|opts|..." measures each jar once
+# per set of extra JVM options, in that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:
 #
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar

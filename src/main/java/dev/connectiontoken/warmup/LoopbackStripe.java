@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -36,8 +35,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A Stripe stand-in on the loopback interface for the warm-up copy: HTTPS, as Stripe is (so that the TLS handshake and
- * record code is compiled too), with a certificate made for this process and trusted by the copy alone. It answers the
+ * A Stripe stand-in on the loopback interface for the warm-up copy: HTTPS, as Stripe is (so that the TLS code is compiled
+ * too), with a certificate made for this process and trusted by the copy alone. It answers the
  * two Terminal calls the service makes (create a connection token, list locations) at once, with fixed, obviously fake
  * bodies. Nothing leaves the machine, and no real token is minted.
  */
@@ -58,8 +57,6 @@ final class LoopbackStripe implements AutoCloseable {
     private final ExecutorService executor;
 
     private final X509Certificate certificate;
-
-    private final AtomicLong answers = new AtomicLong();
 
     LoopbackStripe(int threads) throws IOException, GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -69,11 +69,16 @@ class ConnectionTokenRequestReader {
 
     private byte[] readBody(HttpServletRequest request) {
         long limit = this.properties.maxBodySize().toBytes();
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             throw tooLarge(limit);
         }
         try {
-            byte[] body = request.getInputStream().readNBytes(Math.toIntExact(limit + 1));
+            // With a Content-Length the container delivers no more than it, so a buffer of that size is enough (none
+            // at all for the SDKs' bare POSTs); a chunked body is read up to one byte past the limit, to detect it.
+            // readNBytes allocates a buffer of the size asked for before it reads anything.
+            int toRead = Math.toIntExact((declared >= 0) ? declared : limit + 1);
+            byte[] body = request.getInputStream().readNBytes(toRead);
             if (body.length > limit) {
                 throw tooLarge(limit);
             }

@@ -126,6 +126,21 @@ class ConnectionTokenRequestShapesIntegrationTests extends AbstractStripeIntegra
     }
 
     @Test
+    void createWithChunkedFormBodyScopesTheToken() {
+        StripeStandIn.answer(200, "connection-token-scoped.json");
+        String body = "location=" + LOCATION;
+        String request = "POST /connection_token HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "9\r\n" + body.substring(0, 9) + "\r\n"
+                + Integer.toHexString(body.length() - 9) + "\r\n" + body.substring(9) + "\r\n0\r\n\r\n";
+
+        String answer = HttpCall.raw(this.port, request.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(StripeStandIn.form(sentToStripe())).isEqualTo(Map.of("location", List.of(LOCATION)));
+    }
+
+    @Test
     void createMintsAFreshTokenOnEveryCall() {
         StripeStandIn.answer(200, "connection-token.json");
 

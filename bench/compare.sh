@@ -13,6 +13,7 @@
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
 #   WARM=90s EXTRA_OPTS=-XX:InitialRAMPercentage=40 bench/compare.sh target/connection-token-service-*.jar
 #   WARM=90s VARIANTS='-XX:MaxRAMPercentage=40|-XX:MaxRAMPercentage=20' bench/compare.sh target/connection-token-service-*.jar
+#   WARM=90s EXTRA_OPTS='-Xlog:gc:file=/tmp/gc-%p.log' VARIANTS='|-XX:-UseParallelGC -XX:+UseSerialGC' bench/compare.sh target/connection-token-service-*.jar
 #
 # Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing.
 set -euo pipefail

@@ -1,9 +1,6 @@
 package dev.connectiontoken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.connectiontoken.api.ApiKeys;
 
 /** API keys for tests and their SHA-256, as an operator would configure them. */
 public final class TestKeys {
@@ -19,11 +16,6 @@ public final class TestKeys {
     private TestKeys() {}
 
     public static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return ApiKeys.sha256Hex(key);
     }
 }

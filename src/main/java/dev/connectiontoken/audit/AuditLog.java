@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +27,9 @@ public class AuditLog {
 
     private final boolean enabled;
 
-    /**
-     * @param enabled whether lines are written ({@code connection-token.audit.enabled}, default true); the counts are
-     *     kept either way
-     */
-    public AuditLog(MeterRegistry meters, @Value("${connection-token.audit.enabled:true}") boolean enabled) {
+    public AuditLog(MeterRegistry meters, AuditProperties properties) {
         this.meters = meters;
-        this.enabled = enabled;
+        this.enabled = properties.enabled();
     }
 
     public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {

@@ -1,9 +1,8 @@
 package dev.connectiontoken.client;
 
+import dev.connectiontoken.api.ApiKeys;
 import dev.connectiontoken.client.ClientProperties.ClientEntry;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public class ClientRegistry {
     }
 
     public Optional<Client> findByApiKey(String apiKey) {
-        byte[] digest = sha256(apiKey);
+        byte[] digest = ApiKeys.sha256(apiKey);
         Client found = null;
         for (Registered registered : this.clients) {
             if (MessageDigest.isEqual(registered.hash(), digest)) {
@@ -48,14 +47,6 @@ public class ClientRegistry {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    static byte[] sha256(String apiKey) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every JVM has SHA-256", ex);
-        }
     }
 
     private static void warnIfDefaultWithoutLocations(ClientEntry entry) {

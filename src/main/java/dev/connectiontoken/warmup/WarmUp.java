@@ -1,10 +1,8 @@
 package dev.connectiontoken.warmup;
 
 import dev.connectiontoken.ConnectionTokenApplication;
-import java.nio.charset.StandardCharsets;
+import dev.connectiontoken.api.ApiKeys;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -127,7 +125,7 @@ class WarmUp implements ApplicationRunner {
         // The jdk transport (the default): only it takes the SSL bundle that trusts the loopback stand-in.
         settings.put("connection-token.stripe.http-client", "jdk");
         settings.put("connection-token.clients[0].id", "warm-up");
-        settings.put("connection-token.clients[0].api-key-sha256", sha256(apiKey));
+        settings.put("connection-token.clients[0].api-key-sha256", ApiKeys.sha256Hex(apiKey));
         settings.put("connection-token.rate-limit.store", "memory");
         settings.put("connection-token.rate-limit.burst", "1000000000");
         settings.put("connection-token.rate-limit.per-minute", "1000000000");
@@ -142,14 +140,5 @@ class WarmUp implements ApplicationRunner {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.connectiontoken.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.audit.AuditLog;
+import dev.connectiontoken.audit.AuditProperties;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.error.ProblemWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -110,7 +111,11 @@ class RateLimitFilterTests {
 
     private RateLimitFilter filter(RateLimiter limiter, RateLimitProperties properties) {
         return new RateLimitFilter(
-                limiter, properties, new ProblemWriter(mapper), new AuditLog(this.meters, true), this.meters);
+                limiter,
+                properties,
+                new ProblemWriter(mapper),
+                new AuditLog(this.meters, new AuditProperties(true)),
+                this.meters);
     }
 
     private static RateLimiter failingStore() {

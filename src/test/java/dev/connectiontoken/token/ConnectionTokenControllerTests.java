@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.audit.AuditLog;
+import dev.connectiontoken.audit.AuditProperties;
 import dev.connectiontoken.auth.SecuritySliceConfiguration;
 import dev.connectiontoken.error.ProblemType;
 import dev.connectiontoken.error.ProblemWriter;
@@ -196,7 +197,7 @@ class ConnectionTokenControllerTests {
 
     /** A test key and no clients: callers need not authenticate. */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(ConnectionTokenProperties.class)
+    @EnableConfigurationProperties({ConnectionTokenProperties.class, AuditProperties.class})
     static class OpenMode {
 
         @Bean

@@ -70,7 +70,7 @@ ENV MALLOC_ARENA_MAX=2
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/application/healthcheck.sh"]
 
 # The parallel collector: under load it collected with both cores and paused less than the serial one, for more tokens
-# per second and a lower p99 (docs/PERFORMANCE.md, "What was tried"); on one core it works as a serial one.
+# per second and a lower p99 (docs/PERFORMANCE.md, "What was tried"). With one core it collects with one thread.
 # Exec form: the JVM is PID 1 and receives SIGTERM itself, so graceful shutdown works. Works with a read-only root
 # file system given a writable /tmp (docker run --read-only --tmpfs /tmp).
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseParallelGC", "-XX:MaxRAMPercentage=40", \

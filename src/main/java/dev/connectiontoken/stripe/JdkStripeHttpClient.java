@@ -1,21 +1,16 @@
 package dev.connectiontoken.stripe;
 
 import com.stripe.exception.ApiConnectionException;
-import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,21 +23,13 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * stripe-java's transport on {@link java.net.http.HttpClient}: one pool of keep-alive connections (HTTP/2 where the
- * server offers it) instead of {@code HttpURLConnection}'s five idle connections per host, which under concurrency
- * means a new TLS handshake for most calls. stripe-java keeps its retry loop, idempotency key and error mapping: this
- * class only sends, and reports timeouts as {@link SocketTimeoutException} so that stripe-java retries them as it
- * retries its own.
+ * stripe-java's transport on {@link java.net.http.HttpClient}: one pool of keep-alive connections, HTTP/2 where the
+ * server offers it. Each exchange is handed to the client's selector thread and back, which costs more CPU per call
+ * than {@link ApacheStripeHttpClient} (docs/PERFORMANCE.md); selectable for HTTP/2.
  */
-final class JdkStripeHttpClient extends HttpClient {
+final class JdkStripeHttpClient extends PooledStripeHttpClient {
 
     private final java.net.http.HttpClient client;
-
-    /**
-     * stripe-java builds this on every call, reading Gson's pom.properties from its jar each time: the same value for
-     * the life of the process, so built once.
-     */
-    private final List<String> clientUserAgent = List.of(buildXStripeClientUserAgentString());
 
     /** @param sslContext verifies the api base; {@code null} for the JVM's default */
     JdkStripeHttpClient(Duration connectTimeout, boolean cleartext, @Nullable SSLContext sslContext) {
@@ -114,17 +101,7 @@ final class JdkStripeHttpClient extends HttpClient {
         if (cause instanceof ProtocolException || !(cause instanceof IOException)) {
             return (cause instanceof Exception exception) ? exception : new IOException(cause);
         }
-        // A reset or closed connection, often a pooled one the server just dropped. stripe-java retries only what
-        // it sees as a connection failure; its idempotency key makes resending this POST safe.
-        ConnectException connection = new ConnectException(String.valueOf(cause.getMessage()));
-        connection.initCause(cause);
-        return connection;
-    }
-
-    private static SocketTimeoutException timeout(Throwable cause) {
-        SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
-        timeout.initCause(cause);
-        return timeout;
+        return connectionFailure(cause);
     }
 
     private HttpRequest toHttpRequest(StripeRequest request) throws ApiConnectionException {
@@ -143,21 +120,5 @@ final class JdkStripeHttpClient extends HttpClient {
             builder.header("Content-Type", request.content().contentType());
         }
         return builder.method(request.method().name(), body).build();
-    }
-
-    private Map<String, List<String>> headers(StripeRequest request) {
-        return request.headers()
-                .withAdditionalHeaders(Map.of(
-                        "User-Agent",
-                        List.of(buildUserAgentString(request)),
-                        "X-Stripe-Client-User-Agent",
-                        this.clientUserAgent))
-                .map();
-    }
-
-    private static ApiConnectionException failure(Exception cause) {
-        // The message is stripe-java's own shape, without the API base (it may name an internal stand-in).
-        return new ApiConnectionException(
-                "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), cause);
     }
 }

@@ -71,9 +71,17 @@ class StripeConfiguration {
                         (bundle != null)
                                 ? sslBundles.getObject().getBundle(bundle).createSslContext()
                                 : null);
+            case APACHE ->
+                new ApacheStripeHttpClient(
+                        properties.connectTimeout(),
+                        properties.maxConcurrentCalls(),
+                        (bundle != null)
+                                ? sslBundles.getObject().getBundle(bundle).createSslContext()
+                                : null);
             case URL_CONNECTION -> {
                 if (bundle != null) {
-                    throw new IllegalStateException("connection-token.stripe.ssl-bundle needs the jdk http-client");
+                    throw new IllegalStateException(
+                            "connection-token.stripe.ssl-bundle needs the apache or jdk http-client");
                 }
                 yield new HttpURLConnectionClient();
             }

@@ -24,9 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. With
  *     platform threads (JDK 17) keep it below the request thread count (400 here), so that a Stripe stall never takes
  *     every thread and the health probes keep answering; with virtual threads (JDK 21+) threads are not the limit.
- * @param httpClient stripe-java's transport: {@code jdk} (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
+ * @param httpClient stripe-java's transport: {@code apache} (pooled HTTP/1.1, the cheapest per call), {@code jdk}
+ *     (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
  * @param sslBundle the name of a {@code spring.ssl.bundle.*} whose trust material verifies the api base (an egress proxy
- *     that re-signs TLS, a stand-in); unset, the JVM's trust store. Only with the {@code jdk} transport.
+ *     that re-signs TLS, a stand-in); unset, the JVM's trust store. Not with the {@code url-connection} transport.
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -47,7 +48,7 @@ public record StripeProperties(
         @DefaultValue(StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS) @Min(1)
         int maxConcurrentCalls,
 
-        @DefaultValue("jdk") @NotNull HttpClientType httpClient,
+        @DefaultValue("apache") @NotNull HttpClientType httpClient,
 
         @Nullable String sslBundle) {
 
@@ -65,6 +66,8 @@ public record StripeProperties(
 
     /** stripe-java's transport. */
     public enum HttpClientType {
+        /** Apache HttpClient 5, classic: pooled keep-alive HTTP/1.1 connections, blocking I/O on the calling thread. */
+        APACHE,
         /** {@code java.net.http.HttpClient}: pooled keep-alive connections, HTTP/2 where offered. */
         JDK,
         /** stripe-java's own {@code HttpURLConnection} client: at most five idle connections per host. */

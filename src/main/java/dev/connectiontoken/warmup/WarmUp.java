@@ -2,6 +2,7 @@ package dev.connectiontoken.warmup;
 
 import dev.connectiontoken.ConnectionTokenApplication;
 import dev.connectiontoken.api.ApiKeys;
+import dev.connectiontoken.stripe.StripeProperties.HttpClientType;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -122,8 +124,9 @@ class WarmUp implements ApplicationRunner {
         settings.put("spring.ssl.bundle.pem.warm-up-loopback.truststore.certificate", stripe.certificatePem());
         settings.put("connection-token.stripe.ssl-bundle", "warm-up-loopback");
         settings.put("connection-token.stripe.max-network-retries", "0");
-        // The jdk transport (the default): only it takes the SSL bundle that trusts the loopback stand-in.
-        settings.put("connection-token.stripe.http-client", "jdk");
+        // The service's own transport, so that its code is what gets compiled; but url-connection cannot take the SSL
+        // bundle that trusts the loopback stand-in, so the default stands in for it.
+        settings.put("connection-token.stripe.http-client", transport().name());
         settings.put("connection-token.clients[0].id", "warm-up");
         settings.put("connection-token.clients[0].api-key-sha256", ApiKeys.sha256Hex(apiKey));
         settings.put("connection-token.rate-limit.store", "memory");
@@ -134,6 +137,13 @@ class WarmUp implements ApplicationRunner {
         copy.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         copy.getPropertySources().addFirst(new MapPropertySource("warm-up", settings));
         return copy;
+    }
+
+    private HttpClientType transport() {
+        HttpClientType configured = Binder.get(this.environment)
+                .bind("connection-token.stripe.http-client", HttpClientType.class)
+                .orElse(HttpClientType.APACHE);
+        return (configured == HttpClientType.URL_CONNECTION) ? HttpClientType.APACHE : configured;
     }
 
     private static byte[] randomBytes() {

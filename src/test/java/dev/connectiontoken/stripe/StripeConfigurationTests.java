@@ -132,7 +132,7 @@ class StripeConfigurationTests {
     }
 
     @Test
-    void sslBundleNeedsTheJdkTransport() {
+    void sslBundleNeedsAPooledTransport() {
         this.runner
                 .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
                 .withPropertyValues(
@@ -142,7 +142,7 @@ class StripeConfigurationTests {
                 .run((context) -> assertThat(context)
                         .hasFailed()
                         .getFailure()
-                        .hasRootCauseMessage("connection-token.stripe.ssl-bundle needs the jdk http-client"));
+                        .hasRootCauseMessage("connection-token.stripe.ssl-bundle needs the apache or jdk http-client"));
     }
 
     @Test

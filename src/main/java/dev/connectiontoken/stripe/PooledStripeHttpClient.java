@@ -1,0 +1,57 @@
+package dev.connectiontoken.stripe;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.HttpClient;
+import com.stripe.net.StripeRequest;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What this service's own transports for stripe-java ({@link ApacheStripeHttpClient}, {@link JdkStripeHttpClient})
+ * share: the headers stripe-java expects a transport to add, and failures reported the way stripe-java's retry logic
+ * reads them. stripe-java keeps its retry loop, idempotency key and error mapping: a transport only sends.
+ */
+abstract class PooledStripeHttpClient extends HttpClient {
+
+    /**
+     * stripe-java builds this on every call, reading Gson's pom.properties from its jar each time: the same value for
+     * the life of the process, so built once.
+     */
+    private final List<String> clientUserAgent = List.of(buildXStripeClientUserAgentString());
+
+    /** The request's headers with the two that stripe-java leaves to its transport. */
+    final Map<String, List<String>> headers(StripeRequest request) {
+        return request.headers()
+                .withAdditionalHeaders(Map.of(
+                        "User-Agent",
+                        List.of(buildUserAgentString(request)),
+                        "X-Stripe-Client-User-Agent",
+                        this.clientUserAgent))
+                .map();
+    }
+
+    /** A timeout as stripe-java retries it. */
+    static SocketTimeoutException timeout(Throwable cause) {
+        SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
+        timeout.initCause(cause);
+        return timeout;
+    }
+
+    /**
+     * A reset or closed connection, often a pooled one the server just dropped. stripe-java retries only what it sees
+     * as a connection failure; its idempotency key makes resending the POST safe.
+     */
+    static ConnectException connectionFailure(Throwable cause) {
+        ConnectException connection = new ConnectException(String.valueOf(cause.getMessage()));
+        connection.initCause(cause);
+        return connection;
+    }
+
+    static ApiConnectionException failure(Exception cause) {
+        // The message is stripe-java's own shape, without the API base (it may name an internal stand-in).
+        return new ApiConnectionException(
+                "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), cause);
+    }
+}

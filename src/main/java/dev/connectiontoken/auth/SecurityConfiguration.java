@@ -84,6 +84,9 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // The controllers read the caller from the security context; no request wrapper for the servlet API's
+                // getUserPrincipal or isUserInRole on every call.
+                .servletApi(AbstractHttpConfigurer::disable)
                 .exceptionHandling((exceptions) -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> writer.write(

@@ -1,5 +1,6 @@
 package dev.connectiontoken.stripe;
 
+import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import com.stripe.net.HttpURLConnectionClient;
 import dev.connectiontoken.api.StripeMode;
@@ -50,6 +51,8 @@ class StripeConfiguration {
     }
 
     static StripeClient stripeClient(StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        // stripe-java has this switch only as a JVM-wide field; this service builds one client, so it is set here.
+        Stripe.enableTelemetry = properties.telemetry();
         return StripeClient.builder()
                 .setApiKey(properties.secretKey())
                 .setApiBase(properties.apiBase())

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *     (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
  * @param sslBundle the name of a {@code spring.ssl.bundle.*} whose trust material verifies the api base (an egress proxy
  *     that re-signs TLS, a stand-in); unset, the JVM's trust store. Not with the {@code url-connection} transport.
+ * @param telemetry whether stripe-java reports the id and duration of each call to Stripe in a header of the next one
+ *     ({@code X-Stripe-Client-Telemetry}); off by default, because it costs CPU on every call and tells Stripe nothing
+ *     it needs to mint tokens. stripe-java keeps this switch JVM-wide ({@code Stripe.enableTelemetry}).
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -50,7 +53,9 @@ public record StripeProperties(
 
         @DefaultValue("apache") @NotNull HttpClientType httpClient,
 
-        @Nullable String sslBundle) {
+        @Nullable String sslBundle,
+
+        @DefaultValue("false") boolean telemetry) {
 
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
     static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
@@ -61,7 +66,8 @@ public record StripeProperties(
                 + this.apiBase
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
-                + ", httpClient=" + this.httpClient + ", sslBundle=" + this.sslBundle + "]";
+                + ", httpClient=" + this.httpClient + ", sslBundle=" + this.sslBundle + ", telemetry=" + this.telemetry
+                + "]";
     }
 
     /** stripe-java's transport. */

@@ -2,7 +2,6 @@ package dev.connectiontoken.warmup;
 
 import dev.connectiontoken.ConnectionTokenApplication;
 import dev.connectiontoken.api.ApiKeys;
-import dev.connectiontoken.stripe.StripeProperties.HttpClientType;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -35,6 +33,8 @@ import org.springframework.stereotype.Component;
 class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private static final String HTTP_CLIENT = "connection-token.stripe.http-client";
 
     private final WarmUpProperties properties;
 
@@ -126,7 +126,10 @@ class WarmUp implements ApplicationRunner {
         settings.put("connection-token.stripe.max-network-retries", "0");
         // The service's own transport, so that its code is what gets compiled; but url-connection cannot take the SSL
         // bundle that trusts the loopback stand-in, so the default stands in for it.
-        settings.put("connection-token.stripe.http-client", transport().name());
+        String transport = this.environment.getProperty(HTTP_CLIENT, "");
+        if (!transport.isBlank() && !transport.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("urlconnection")) {
+            settings.put(HTTP_CLIENT, transport);
+        }
         settings.put("connection-token.clients[0].id", "warm-up");
         settings.put("connection-token.clients[0].api-key-sha256", ApiKeys.sha256Hex(apiKey));
         settings.put("connection-token.rate-limit.store", "memory");
@@ -137,13 +140,6 @@ class WarmUp implements ApplicationRunner {
         copy.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         copy.getPropertySources().addFirst(new MapPropertySource("warm-up", settings));
         return copy;
-    }
-
-    private HttpClientType transport() {
-        HttpClientType configured = Binder.get(this.environment)
-                .bind("connection-token.stripe.http-client", HttpClientType.class)
-                .orElse(HttpClientType.APACHE);
-        return (configured == HttpClientType.URL_CONNECTION) ? HttpClientType.APACHE : configured;
     }
 
     private static byte[] randomBytes() {

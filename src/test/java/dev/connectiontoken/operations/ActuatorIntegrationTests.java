@@ -46,7 +46,10 @@ class ActuatorIntegrationTests extends AbstractStripeIntegrationTests {
                 .contains("connection_token_requests_total{client=\"anonymous\",outcome=\"issued\",reason=\"none\"")
                 .contains(
                         "stripe_requests_seconds_bucket{error=\"none\",operation=\"create_connection_token\",result=\"success\"")
-                .doesNotContain(StripeStandIn.SECRET_KEY, "pst_test_");
+                .contains("http_server_requests_seconds_count{")
+                .doesNotContain(StripeStandIn.SECRET_KEY, "pst_test_")
+                // No long-task timer beside each observation's timer (application.yml).
+                .doesNotContain("http_server_requests_active_seconds", "stripe_requests_active_seconds");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.connectiontoken.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.stripe.Stripe;
 import dev.connectiontoken.api.InvalidStripeKeyFailureAnalyzer;
 import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.error.ApiException;
@@ -156,6 +157,23 @@ class StripeConfigurationTests {
     }
 
     @Test
+    void telemetryIsOffUnlessTurnedOn() {
+        boolean before = Stripe.enableTelemetry;
+        try {
+            this.runner
+                    .withPropertyValues("connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789")
+                    .run((context) -> assertThat(Stripe.enableTelemetry).isFalse());
+            this.runner
+                    .withPropertyValues(
+                            "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
+                            "connection-token.stripe.telemetry=true")
+                    .run((context) -> assertThat(Stripe.enableTelemetry).isTrue());
+        } finally {
+            Stripe.enableTelemetry = before;
+        }
+    }
+
+    @Test
     void propertiesNeverPrintTheKey() {
         StripeProperties properties = new StripeProperties(
                 "sk_test_51AbCdEf0123456789",
@@ -165,7 +183,8 @@ class StripeConfigurationTests {
                 1,
                 150,
                 StripeProperties.HttpClientType.JDK,
-                null);
+                null,
+                false);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

@@ -100,6 +100,20 @@ class ConnectionTokenRequestShapesIntegrationTests extends AbstractStripeIntegra
     }
 
     @Test
+    void stripeJavasTelemetryIsNotSent() {
+        StripeStandIn.answer(200, "connection-token.json");
+
+        post("/connection_token", null, null);
+        post("/connection_token", null, null);
+
+        // stripe-java would report the first call's id and duration in a header of the second.
+        assertThat(StripeStandIn.requests())
+                .hasSize(2)
+                .allSatisfy((sent) -> assertThat(sent.getRequest().containsHeader("X-Stripe-Client-Telemetry"))
+                        .isFalse());
+    }
+
+    @Test
     void createSendsTheSecretKeyAsBearerToStripesEndpoint() {
         StripeStandIn.answer(200, "connection-token.json");
 
@@ -109,7 +123,7 @@ class ConnectionTokenRequestShapesIntegrationTests extends AbstractStripeIntegra
         assertThat(sent.getRequest().getMethod().value()).isEqualTo("POST");
         assertThat(sent.getRequest().getUrl()).isEqualTo(StripeStandIn.PATH);
         assertThat(sent.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + StripeStandIn.SECRET_KEY);
-        // stripe-java's own client identification, which the JDK transport builds once and sends on every call.
+        // stripe-java's own client identification, which the transport builds once and sends on every call.
         assertThat(sent.getRequest().getHeader("X-Stripe-Client-User-Agent")).contains("\"bindings.version\"");
         assertThat(sent.getRequest().getHeader("User-Agent")).startsWith("Stripe/v1 JavaBindings/");
         assertThat(sent.getRequest().getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");

@@ -79,7 +79,7 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                         Timeout.ofMilliseconds(request.options().getConnectTimeout()))
                 .setResponseTimeout(Timeout.ofMilliseconds(request.options().getReadTimeout()))
                 .build());
-        headers(request).forEach((name, values) -> values.forEach((value) -> outbound.addHeader(name, value)));
+        forEachHeader(request, outbound::addHeader);
         if (request.content() != null) {
             outbound.setEntity(new ByteArrayEntity(
                     request.content().byteArrayContent(),

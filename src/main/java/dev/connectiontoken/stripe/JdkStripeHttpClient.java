@@ -112,7 +112,7 @@ final class JdkStripeHttpClient extends PooledStripeHttpClient {
             throw failure(ex);
         }
         builder.timeout(Duration.ofMillis(request.options().getReadTimeout()));
-        headers(request).forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+        forEachHeader(request, builder::header);
         HttpRequest.BodyPublisher body = (request.content() != null)
                 ? HttpRequest.BodyPublishers.ofByteArray(request.content().byteArrayContent())
                 : HttpRequest.BodyPublishers.noBody();

@@ -13,6 +13,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,19 @@ public final class StripeStandIn {
     /** Stubs the connection-token endpoint with an answer read from {@code src/test/resources/stripe/}. */
     public static void answer(int status, String fixture) {
         stub(json(status, fixture(fixture)));
+    }
+
+    /** Stubs the connection-token endpoint to answer {@code first} once, then a token on every later call. */
+    public static void firstThenToken(ResponseDefinitionBuilder first) {
+        server.stubFor(endpoint()
+                .inScenario("first-then-token")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first)
+                .willSetStateTo("token"));
+        server.stubFor(endpoint()
+                .inScenario("first-then-token")
+                .whenScenarioStateIs("token")
+                .willReturn(json(200, fixture("connection-token.json"))));
     }
 
     /** A stub of the connection-token endpoint, for scenarios. */

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.connectiontoken.StripeStandIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,17 +20,7 @@ class JdkTransportIntegrationTests extends AlternativeTransportIntegrationTests 
 
     @Test
     void resetIsRetriedAsAConnectionFailure() {
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("reset")
-                        .whenScenarioStateIs(Scenario.STARTED)
-                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                        .willSetStateTo("recovered"));
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("reset")
-                        .whenScenarioStateIs("recovered")
-                        .willReturn(StripeStandIn.json(200, StripeStandIn.fixture("connection-token.json"))));
+        StripeStandIn.firstThenToken(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
         assertThat(post("/connection_token", null, null).statusCode()).isEqualTo(200);
         assertThat(StripeStandIn.requests()).hasSize(2);

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.StripeStandIn;
@@ -25,17 +24,7 @@ class StripeRetryIntegrationTests extends AbstractStripeIntegrationTests {
 
     @Test
     void oneFailureThenSuccessIsRetriedWithTheSameIdempotencyKey() {
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("flaky")
-                        .whenScenarioStateIs(Scenario.STARTED)
-                        .willReturn(StripeStandIn.json(500, StripeStandIn.fixture("error-api.json")))
-                        .willSetStateTo("recovered"));
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("flaky")
-                        .whenScenarioStateIs("recovered")
-                        .willReturn(StripeStandIn.json(200, StripeStandIn.fixture("connection-token.json"))));
+        StripeStandIn.firstThenToken(StripeStandIn.json(500, StripeStandIn.fixture("error-api.json")));
 
         HttpResponse<String> response = post("/connection_token", null, null);
 
@@ -86,17 +75,7 @@ class StripeRetryIntegrationTests extends AbstractStripeIntegrationTests {
 
     @Test
     void resetThenSuccessRecovers() {
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("reset")
-                        .whenScenarioStateIs(Scenario.STARTED)
-                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                        .willSetStateTo("recovered"));
-        StripeStandIn.server()
-                .stubFor(StripeStandIn.endpoint()
-                        .inScenario("reset")
-                        .whenScenarioStateIs("recovered")
-                        .willReturn(StripeStandIn.json(200, StripeStandIn.fixture("connection-token.json"))));
+        StripeStandIn.firstThenToken(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
         assertThat(post("/connection_token", null, null).statusCode()).isEqualTo(200);
     }

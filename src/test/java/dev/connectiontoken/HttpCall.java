@@ -68,15 +68,31 @@ public final class HttpCall {
         }
     }
 
-    /** Writes raw bytes on a fresh connection and returns the whole answer (the server closes after it). */
+    /**
+     * Writes raw bytes on a fresh connection and returns the whole answer (the server closes after it). A server that
+     * answers and closes before it has read all of a large request breaks the pipe under the write: the answer it sent
+     * is still read.
+     */
     public static String raw(int port, byte[] request) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            IOException writeFailure = null;
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request);
+                out.flush();
+            } catch (IOException ex) {
+                writeFailure = ex;
+            }
             InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                if (writeFailure != null) {
+                    ex.addSuppressed(writeFailure);
+                }
+                throw ex;
+            }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

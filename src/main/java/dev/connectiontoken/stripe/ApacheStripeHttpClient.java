@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -94,6 +95,11 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
         } catch (IOException ex) {
             throw failure(connectionFailure(ex));
         }
+    }
+
+    @Override
+    public void close() {
+        this.client.close(CloseMode.GRACEFUL);
     }
 
     private static StripeResponse toStripeResponse(ClassicHttpResponse response) throws IOException {

@@ -31,6 +31,8 @@ final class JdkStripeHttpClient extends PooledStripeHttpClient {
 
     private final java.net.http.HttpClient client;
 
+    private final ExecutorService executor = completionExecutor();
+
     /** @param sslContext verifies the api base; {@code null} for the JVM's default */
     JdkStripeHttpClient(Duration connectTimeout, boolean cleartext, @Nullable SSLContext sslContext) {
         java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
@@ -42,7 +44,7 @@ final class JdkStripeHttpClient extends PooledStripeHttpClient {
                 .version(
                         cleartext ? java.net.http.HttpClient.Version.HTTP_1_1 : java.net.http.HttpClient.Version.HTTP_2)
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .executor(completionExecutor())
+                .executor(this.executor)
                 .build();
     }
 
@@ -64,6 +66,15 @@ final class JdkStripeHttpClient extends PooledStripeHttpClient {
         // Idle threads end, so that nothing lingers once the client is no longer used.
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /**
+     * Ends the completion threads; the client's own selector thread ends once the client is unreachable (its
+     * {@code close} needs JDK 21).
+     */
+    @Override
+    public void close() {
+        this.executor.shutdown();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
  * share: the headers stripe-java expects a transport to add, and failures reported the way stripe-java's retry logic
  * reads them. stripe-java keeps its retry loop, idempotency key and error mapping: a transport only sends.
  */
-abstract class PooledStripeHttpClient extends HttpClient {
+abstract class PooledStripeHttpClient extends HttpClient implements AutoCloseable {
 
     /**
      * stripe-java builds this on every call, reading Gson's pom.properties from its jar each time: the same value for
@@ -30,6 +30,10 @@ abstract class PooledStripeHttpClient extends HttpClient {
         header.accept("User-Agent", buildUserAgentString(request));
         header.accept("X-Stripe-Client-User-Agent", this.clientUserAgent);
     }
+
+    /** Closes the pool's connections; called once the service no longer makes calls (context shutdown). */
+    @Override
+    public abstract void close();
 
     /** A timeout as stripe-java retries it. */
     static SocketTimeoutException timeout(Throwable cause) {

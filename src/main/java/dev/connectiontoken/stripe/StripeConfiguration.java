@@ -46,11 +46,16 @@ class StripeConfiguration {
             return new StripeTerminalGateway(null, new StripeErrorTranslator(), observations);
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
+        com.stripe.net.HttpClient transport = httpClient(properties, sslBundles);
+        // Our own transports hold a connection pool: the gateway closes it with the context.
         return new StripeTerminalGateway(
-                stripeClient(properties, sslBundles), new StripeErrorTranslator(), observations);
+                stripeClient(properties, transport),
+                new StripeErrorTranslator(),
+                observations,
+                (transport instanceof PooledStripeHttpClient pooled) ? pooled : null);
     }
 
-    static StripeClient stripeClient(StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
+    static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {
         // stripe-java has this switch only as a JVM-wide field; this service builds one client, so it is set here.
         Stripe.enableTelemetry = properties.telemetry();
         return StripeClient.builder()
@@ -59,7 +64,7 @@ class StripeConfiguration {
                 .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
                 .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()))
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
-                .setHttpClient(httpClient(properties, sslBundles))
+                .setHttpClient(transport)
                 .build();
     }
 

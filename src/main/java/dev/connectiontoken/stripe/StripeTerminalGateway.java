@@ -39,11 +39,29 @@ public class StripeTerminalGateway {
 
     private final OfflineTokens offline = new OfflineTokens();
 
+    private final @Nullable AutoCloseable transport;
+
     StripeTerminalGateway(
             @Nullable StripeClient client, StripeErrorTranslator translator, ObservationRegistry observations) {
+        this(client, translator, observations, null);
+    }
+
+    StripeTerminalGateway(
+            @Nullable StripeClient client,
+            StripeErrorTranslator translator,
+            ObservationRegistry observations,
+            @Nullable AutoCloseable transport) {
         this.client = client;
         this.translator = translator;
         this.observations = observations;
+        this.transport = transport;
+    }
+
+    /** Closes the connections to Stripe; Spring calls it when the context closes, after in-flight requests. */
+    public void close() throws Exception {
+        if (this.transport != null) {
+            this.transport.close();
+        }
     }
 
     /**

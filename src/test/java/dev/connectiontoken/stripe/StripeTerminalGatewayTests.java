@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,17 @@ class StripeTerminalGatewayTests {
         assertThat(token.secret()).startsWith("pst_test_offline_").hasSize("pst_test_offline_".length() + 32);
         assertThat(token.location()).isEqualTo("tml_A1");
         assertThat(this.stripe.requests).isEmpty();
+    }
+
+    @Test
+    void closingTheGatewayClosesItsTransport() throws Exception {
+        AtomicBoolean closed = new AtomicBoolean();
+        StripeTerminalGateway gateway =
+                new StripeTerminalGateway(null, new StripeErrorTranslator(), this.observations, () -> closed.set(true));
+
+        gateway.close();
+
+        assertThat(closed).isTrue();
     }
 
     private static ObservationRegistry observations(SimpleMeterRegistry meters) {

@@ -6,6 +6,8 @@ import com.stripe.net.HttpURLConnectionClient;
 import dev.connectiontoken.api.StripeMode;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,29 +72,30 @@ class StripeConfiguration {
 
     private static com.stripe.net.HttpClient httpClient(
             StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
-        String bundle = properties.sslBundle();
         return switch (properties.httpClient()) {
-            case JDK ->
-                new JdkStripeHttpClient(
-                        properties.connectTimeout(),
-                        properties.apiBase().startsWith("http:"),
-                        (bundle != null)
-                                ? sslBundles.getObject().getBundle(bundle).createSslContext()
-                                : null);
             case APACHE ->
                 new ApacheStripeHttpClient(
                         properties.connectTimeout(),
                         properties.maxConcurrentCalls(),
-                        (bundle != null)
-                                ? sslBundles.getObject().getBundle(bundle).createSslContext()
-                                : null);
+                        sslContext(properties, sslBundles));
+            case JDK ->
+                new JdkStripeHttpClient(
+                        properties.connectTimeout(),
+                        properties.apiBase().startsWith("http:"),
+                        sslContext(properties, sslBundles));
             case URL_CONNECTION -> {
-                if (bundle != null) {
+                if (properties.sslBundle() != null) {
                     throw new IllegalStateException(
                             "connection-token.stripe.ssl-bundle needs the apache or jdk http-client");
                 }
                 yield new HttpURLConnectionClient();
             }
         };
+    }
+
+    /** The configured SSL bundle's context, or {@code null} for the JVM's trust store. */
+    private static @Nullable SSLContext sslContext(StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        String bundle = properties.sslBundle();
+        return (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null;
     }
 }

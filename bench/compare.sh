@@ -6,7 +6,8 @@
 # stand-in speak HTTP/2, as api.stripe.com does; STANDIN_PLAIN=1 makes it plain HTTP, to tell the cost of TLS apart.
 # BURST=1 measures, after WARM of load at WARM_CONNECTIONS (default 256), the same 12 s burst of 256 new connections as
 # the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native
-# memory summary (committed MB by area) at the end of the measurement. VARIANTS="opts|opts|..." measures each jar once
+# memory summary (committed MB by area) at the end of the measurement. THREAD_CPU=1 adds the share of the measurement's CPU
+# taken by each group of JVM threads (request carriers, GC, JIT compilers, ...). VARIANTS="opts|opts|..." measures each jar once
 # per set of extra JVM options, in that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:
 #
@@ -40,11 +41,13 @@ for jar in "$@"; do
     ( while kill -0 "$SERVICE_PID" 2>/dev/null; do ps -o rss= -p "$SERVICE_PID"; sleep 1; done ) >"$WORK_DIR/rss.txt" &
     sampler=$!
     before="$(cpu_ticks "$SERVICE_PID")"
+    thread_ticks "$SERVICE_PID" >"$WORK_DIR/threads-before.txt"
     if [ "${WARM:-40s}" = 0 ]; then
       wrk_burst "$URL" "$WORK_DIR/measured.txt"
     else
       wrk_run "$URL" "${WARM_CONNECTIONS:-256}" "${WARM:-40s}" "$WORK_DIR/warm.txt"
       before="$(cpu_ticks "$SERVICE_PID")"
+      thread_ticks "$SERVICE_PID" >"$WORK_DIR/threads-before.txt"
       if [ -n "${BURST:-}" ]; then
         wrk_burst "$URL" "$WORK_DIR/measured.txt"
       else
@@ -53,6 +56,11 @@ for jar in "$@"; do
     fi
     after="$(cpu_ticks "$SERVICE_PID")"
     kill "$sampler" 2>/dev/null || true
+    if [ -n "${THREAD_CPU:-}" ]; then
+      thread_ticks "$SERVICE_PID" | awk -F'\t' -v all=$((after - before)) 'NR == FNR {b[$1] = $2; next}
+        {d = $2 - b[$1]; if (d > 0) printf "  %5.1f %%  %s\n", 100 * d / all, $1}' "$WORK_DIR/threads-before.txt" - |
+        sort -rn | head -n 12
+    fi
     if [ -n "${NMT:-}" ]; then
       jcmd "$SERVICE_PID" VM.native_memory summary scale=MB |
         awk '/committed=/ && /^(Total|-)/ {gsub(/[()#]/, ""); print "  " $0}' | sed -n '1,20p'

@@ -141,6 +141,18 @@ stop_service() {
   wait "$SERVICE_PID" 2>/dev/null || true
 }
 
+# CPU ticks of each thread of process $1, grouped by thread name without its trailing number ("GC Thread#",
+# "C2 CompilerThre", "ForkJoinPool-1-worker-" for the virtual threads' carriers), one "name<TAB>ticks" line each.
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    [ -r "$task/stat" ] || continue
+    # The name is between the first "(" and the last ")", and may hold spaces; utime and stime follow at 12 and 13.
+    sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' "$task/stat" 2>/dev/null
+  done | awk -F'\t' '{split($2, f, " "); name = $1; sub(/[0-9]+$/, "", name); t[name] += f[12] + f[13]}
+    END {for (n in t) printf "%s\t%d\n", n, t[n]}'
+}
+
 # CPU time used so far (user + system, all threads) by the given processes, in clock ticks.
 cpu_ticks() {
   local total=0 pid

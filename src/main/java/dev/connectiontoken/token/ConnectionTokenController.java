@@ -16,12 +16,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /connection_token}, what the Terminal SDKs' fetch-connection-token callback calls. The request path, in
@@ -36,9 +38,12 @@ class ConnectionTokenController {
 
     private final ConnectionTokenService service;
 
-    ConnectionTokenController(ConnectionTokenRequestReader reader, ConnectionTokenService service) {
+    private final JsonMapper mapper;
+
+    ConnectionTokenController(ConnectionTokenRequestReader reader, ConnectionTokenService service, JsonMapper mapper) {
         this.reader = reader;
         this.service = service;
+        this.mapper = mapper;
     }
 
     @PostMapping(Endpoints.CONNECTION_TOKEN)
@@ -95,11 +100,13 @@ class ConnectionTokenController {
                             schema = @Schema(implementation = ConnectionTokenResponse.class),
                             examples = @ExampleObject(value = "{\"secret\": \"pst_test_YWNjdF8xTjRaa2F\"}")))
     // The error responses (400 to 504) and the headers every answer carries are added by OpenApiConfiguration.
-    ResponseEntity<ConnectionTokenResponse> createToken(
+    void createToken(
             @Parameter(hidden = true) HttpServletRequest httpRequest,
-            @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client) {
+            @Parameter(hidden = true) HttpServletResponse httpResponse,
+            @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client)
+            throws IOException {
         ConnectionTokenRequest request = this.reader.read(httpRequest);
         IssuedToken token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        return ConnectionTokenResponse.of(token);
+        ConnectionTokenResponse.write(token, httpResponse, this.mapper);
     }
 }

@@ -113,6 +113,8 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(StripeStandIn.form(StripeStandIn.requests().get(0))).isEmpty();
+        // Stateless: the caller's authentication is not kept in a session.
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

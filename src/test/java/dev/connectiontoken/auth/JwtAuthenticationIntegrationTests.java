@@ -98,6 +98,7 @@ class JwtAuthenticationIntegrationTests extends AbstractStripeIntegrationTests {
                 .isEqualTo(Map.of("location", List.of("tml_Jwt2")));
         assertThat(StripeStandIn.requests().get(0).getRequest().getHeader("Stripe-Account"))
                 .isEqualTo("acct_1Jwt");
+        assertThat(response.headers().allValues("Set-Cookie")).as("no session").isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.connectiontoken.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.HttpCall;
@@ -10,6 +11,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,10 +53,12 @@ class TracingIntegrationTests extends AbstractStripeIntegrationTests {
                 .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-01"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        this.tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
-        List<SpanData> spans = this.exporter.getFinishedSpanItems().stream()
-                .filter((span) -> span.getTraceId().equals(TRACE_ID))
-                .toList();
+        // The answer is written whole with its length, so it can reach the caller before the server span ends.
+        List<SpanData> spans = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        this::spansOfTheTrace,
+                        (found) -> found.stream()
+                                .anyMatch((span) -> span.getParentSpanId().equals(CALLER_SPAN_ID)));
         SpanData server = spans.stream()
                 .filter((span) -> span.getParentSpanId().equals(CALLER_SPAN_ID))
                 .findFirst()
@@ -68,6 +72,13 @@ class TracingIntegrationTests extends AbstractStripeIntegrationTests {
                 .isEqualTo("req_StandIn123");
         assertThat(stripe.getAttributes().get(AttributeKey.stringKey("result"))).isEqualTo("success");
         assertThat(output).containsPattern(TRACE_ID + ".*outcome=issued|outcome=issued.*" + TRACE_ID);
+    }
+
+    private List<SpanData> spansOfTheTrace() {
+        this.tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
+        return this.exporter.getFinishedSpanItems().stream()
+                .filter((span) -> span.getTraceId().equals(TRACE_ID))
+                .toList();
     }
 
     /** Replaces OTLP with memory: Spring Boot hands every SpanExporter bean the finished spans. */

@@ -71,7 +71,7 @@ for jar in "$@"; do
       "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
       "$(sort -n "$WORK_DIR/rss.txt" | tail -n 1 | awk '{printf "%d", $1 / 1024}')" \
       "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
-    grep -ho "Warm-up: .*" "$WORK_DIR/service.log" || true
+    grep -hoE "Warm-up: .*|Opened .* connections to Stripe.*" "$WORK_DIR/service.log" || true
     stop_service
   done
 done

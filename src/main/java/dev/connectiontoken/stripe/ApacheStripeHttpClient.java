@@ -6,6 +6,7 @@ import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,19 +14,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
@@ -43,20 +56,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApacheStripeHttpClient extends PooledStripeHttpClient {
 
+    /** How long a connection opened ahead of the first calls may wait idle in the pool (HttpClient's default). */
+    private static final TimeValue KEEP_ALIVE = TimeValue.ofMinutes(3);
+
+    private final PoolingHttpClientConnectionManager pool;
+
+    private final HttpRoutePlanner routes = new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE);
+
     private final CloseableHttpClient client;
 
     ApacheStripeHttpClient(Duration connectTimeout, int maxConnections, @Nullable SSLContext sslContext) {
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(
-                                (sslContext != null) ? sslContext : SSLContexts.createSystemDefault()))
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                                .build())
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new DefaultClientTlsStrategy(
+                        (sslContext != null) ? sslContext : SSLContexts.createSystemDefault()))
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(this.pool)
+                .setRoutePlanner(this.routes)
                 .disableAutomaticRetries() // stripe-java retries, with its idempotency key
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -64,6 +86,88 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                 .disableConnectionState()
                 .disableContentCompression()
                 .build();
+    }
+
+    /**
+     * Opens {@code count} connections (TCP and TLS) to {@code target} at once and leaves them idle in the pool, on the
+     * route that calls to {@code target} take, so that the first calls find them open. A connection that fails to
+     * open is skipped.
+     */
+    @Override
+    int openConnections(URI target, int count, Duration timeout) throws InterruptedException {
+        HttpRoute route;
+        try {
+            HttpUriRequestBase call = new HttpUriRequestBase("POST", target);
+            route = this.routes.determineRoute(RoutingSupport.determineHost(call), call, HttpClientContext.create());
+        } catch (HttpException ex) {
+            return 0;
+        }
+        Opened opened = new Opened();
+        ExecutorService openers = Executors.newFixedThreadPool(Math.min(count, 32));
+        try {
+            for (int i = 0; i < count; i++) {
+                openers.execute(() -> open(route, timeout, opened));
+            }
+            openers.shutdown();
+            openers.awaitTermination(timeout.toMillis() * (count / 32 + 2), TimeUnit.MILLISECONDS);
+        } finally {
+            openers.shutdownNow();
+        }
+        return opened.returnToPool();
+    }
+
+    private void open(HttpRoute route, Duration timeout, Opened opened) {
+        ConnectionEndpoint endpoint;
+        try {
+            endpoint = this.pool
+                    .lease("open-before-ready", route, Timeout.of(timeout), null)
+                    .get(Timeout.of(timeout));
+        } catch (Exception ex) {
+            return;
+        }
+        try {
+            if (!endpoint.isConnected()) {
+                this.pool.connect(endpoint, Timeout.of(timeout), HttpClientContext.create());
+            }
+            if (endpoint.isConnected()) {
+                opened.add(endpoint);
+                return;
+            }
+        } catch (IOException ex) {
+            // Skipped: it opens on first use instead.
+        }
+        endpoint.close(CloseMode.IMMEDIATE);
+        this.pool.release(endpoint, null, null);
+    }
+
+    /**
+     * The connections opened so far, held until all are open so that each lease takes a connection of its own; one
+     * that opens after they went back to the pool goes back at once.
+     */
+    private final class Opened {
+
+        private final List<ConnectionEndpoint> endpoints = new ArrayList<>();
+
+        private boolean returned;
+
+        synchronized void add(ConnectionEndpoint endpoint) {
+            if (this.returned) {
+                ApacheStripeHttpClient.this.pool.release(endpoint, null, KEEP_ALIVE);
+            } else {
+                this.endpoints.add(endpoint);
+            }
+        }
+
+        synchronized int returnToPool() {
+            this.returned = true;
+            this.endpoints.forEach((endpoint) -> ApacheStripeHttpClient.this.pool.release(endpoint, null, KEEP_ALIVE));
+            return this.endpoints.size();
+        }
+    }
+
+    /** Connections open and idle in the pool. */
+    int idleConnections() {
+        return this.pool.getTotalStats().getAvailable();
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.stripe.net.HttpClient;
 import com.stripe.net.StripeRequest;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,6 +31,15 @@ abstract class PooledStripeHttpClient extends HttpClient implements AutoCloseabl
         request.headers().map().forEach((name, values) -> values.forEach((value) -> header.accept(name, value)));
         header.accept("User-Agent", buildUserAgentString(request));
         header.accept("X-Stripe-Client-User-Agent", this.clientUserAgent);
+    }
+
+    /**
+     * Opens up to {@code count} connections to {@code target} ahead of the first calls and keeps them in the pool.
+     *
+     * @return how many were opened; none by a transport that cannot open connections without a request
+     */
+    int openConnections(URI target, int count, Duration timeout) throws InterruptedException {
+        return 0;
     }
 
     /** Closes the pool's connections; called once the service no longer makes calls (context shutdown). */

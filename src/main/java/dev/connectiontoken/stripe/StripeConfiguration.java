@@ -57,6 +57,12 @@ class StripeConfiguration {
                 (transport instanceof PooledStripeHttpClient pooled) ? pooled : null);
     }
 
+    @Bean
+    ConnectionsBeforeReady stripeConnectionsBeforeReady(
+            StripeTerminalGateway gateway, StripeProperties properties, StripeMode mode) {
+        return new ConnectionsBeforeReady(gateway, properties, mode);
+    }
+
     static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {
         // stripe-java has this switch only as a JVM-wide field; this service builds one client, so it is set here.
         Stripe.enableTelemetry = properties.telemetry();

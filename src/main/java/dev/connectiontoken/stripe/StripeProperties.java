@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param telemetry whether stripe-java reports the id and duration of each call to Stripe in a header of the next one
  *     ({@code X-Stripe-Client-Telemetry}); off by default, because it costs CPU on every call and tells Stripe nothing
  *     it needs to mint tokens. stripe-java keeps this switch JVM-wide ({@code Stripe.enableTelemetry}).
+ * @param connectionsBeforeReady how many connections to Stripe to open (TCP and TLS) before the service turns ready, so
+ *     that a burst of first calls does not wait on as many handshakes; {@code apache} transport only, at most
+ *     {@code maxConcurrentCalls}; 0 (the default) opens none
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -55,7 +58,9 @@ public record StripeProperties(
 
         @Nullable String sslBundle,
 
-        @DefaultValue("false") boolean telemetry) {
+        @DefaultValue("false") boolean telemetry,
+
+        @DefaultValue("0") @Min(0) int connectionsBeforeReady) {
 
     /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
     static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
@@ -67,7 +72,7 @@ public record StripeProperties(
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
                 + ", httpClient=" + this.httpClient + ", sslBundle=" + this.sslBundle + ", telemetry=" + this.telemetry
-                + "]";
+                + ", connectionsBeforeReady=" + this.connectionsBeforeReady + "]";
     }
 
     /** stripe-java's transport. */

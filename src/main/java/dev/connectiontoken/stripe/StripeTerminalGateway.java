@@ -14,6 +14,8 @@ import com.stripe.param.terminal.LocationListParams;
 import dev.connectiontoken.error.ApiException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +64,18 @@ public class StripeTerminalGateway {
         if (this.transport != null) {
             this.transport.close();
         }
+    }
+
+    /**
+     * Opens up to {@code count} connections to Stripe ahead of the first calls, where the transport can (the
+     * {@code apache} one); none in offline mode.
+     *
+     * @return how many were opened
+     */
+    int openConnections(URI apiBase, int count, Duration timeout) throws InterruptedException {
+        return (this.transport instanceof PooledStripeHttpClient pooled)
+                ? pooled.openConnections(apiBase, count, timeout)
+                : 0;
     }
 
     /**

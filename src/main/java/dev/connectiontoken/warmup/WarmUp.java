@@ -16,6 +16,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  * files of the service: no real Stripe call, no Redis, no audit line, nothing in the service's metrics.
  */
 @Component
+// Before the runner that opens connections to Stripe (stripe package), so that those are fresh when traffic arrives.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.stripe.Stripe;
+import dev.connectiontoken.StripeStandIn;
 import dev.connectiontoken.api.InvalidStripeKeyFailureAnalyzer;
 import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.error.ApiException;
@@ -12,16 +13,20 @@ import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** How {@link StripeConfiguration} turns {@link StripeProperties} into a gateway, and which settings it refuses. */
+@ExtendWith(OutputCaptureExtension.class)
 class StripeConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -174,6 +179,35 @@ class StripeConfigurationTests {
     }
 
     @Test
+    void opensTheConfiguredConnectionsBeforeReady(CapturedOutput output) {
+        this.runner
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=" + StripeStandIn.SECRET_KEY,
+                        "connection-token.stripe.api-base=" + StripeStandIn.baseUrl(),
+                        "connection-token.stripe.connections-before-ready=3")
+                .run((context) -> {
+                    context.getBean(ConnectionsBeforeReady.class).run(null);
+                    assertThat(output).contains("Opened 3 connections to Stripe in");
+                });
+    }
+
+    @Test
+    void opensNoConnectionsBeforeReadyWithATransportThatCannot(CapturedOutput output) {
+        this.runner
+                .withPropertyValues(
+                        "connection-token.stripe.secret-key=" + StripeStandIn.SECRET_KEY,
+                        "connection-token.stripe.api-base=" + StripeStandIn.baseUrl(),
+                        "connection-token.stripe.http-client=jdk",
+                        "connection-token.stripe.connections-before-ready=3")
+                .run((context) -> {
+                    context.getBean(ConnectionsBeforeReady.class).run(null);
+                    assertThat(output)
+                            .contains("connections-before-ready needs the apache http-client; none opened")
+                            .doesNotContain("Opened 3");
+                });
+    }
+
+    @Test
     void propertiesNeverPrintTheKey() {
         StripeProperties properties = new StripeProperties(
                 "sk_test_51AbCdEf0123456789",
@@ -184,7 +218,8 @@ class StripeConfigurationTests {
                 150,
                 StripeProperties.HttpClientType.JDK,
                 null,
-                false);
+                false,
+                0);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

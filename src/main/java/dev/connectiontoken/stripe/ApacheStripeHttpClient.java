@@ -95,6 +95,9 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
      */
     @Override
     int openConnections(URI target, int count, Duration timeout) throws InterruptedException {
+        if (count <= 0) {
+            return 0;
+        }
         HttpRoute route;
         try {
             HttpUriRequestBase call = new HttpUriRequestBase("POST", target);

@@ -173,15 +173,15 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
         return this.pool.getTotalStats().getAvailable();
     }
 
+    /** The last URL called and its URI: a token call is the same URL every time, and parsing it took 1 % of a profile. */
+    private volatile Parsed<URI> lastUri = new Parsed<>("", URI.create("/"));
+
+    /** The last content type sent, parsed: stripe-java sends the same form type on every call. */
+    private volatile Parsed<ContentType> lastContentType = new Parsed<>("", ContentType.DEFAULT_BINARY);
+
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
-        HttpUriRequestBase outbound;
-        try {
-            outbound = new HttpUriRequestBase(
-                    request.method().name(), request.url().toURI());
-        } catch (URISyntaxException ex) {
-            throw failure(ex);
-        }
+        HttpUriRequestBase outbound = new HttpUriRequestBase(request.method().name(), uri(request));
         outbound.setConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(
                         Timeout.ofMilliseconds(request.options().getConnectTimeout()))
@@ -191,7 +191,7 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
         if (request.content() != null) {
             outbound.setEntity(new ByteArrayEntity(
                     request.content().byteArrayContent(),
-                    ContentType.parse(request.content().contentType())));
+                    contentType(request.content().contentType())));
         }
         try {
             return this.client.execute(outbound, ApacheStripeHttpClient::toStripeResponse);
@@ -203,6 +203,34 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
             throw failure(connectionFailure(ex));
         }
     }
+
+    private URI uri(StripeRequest request) throws ApiConnectionException {
+        String url = request.url().toExternalForm();
+        Parsed<URI> last = this.lastUri;
+        if (last.raw().equals(url)) {
+            return last.value();
+        }
+        try {
+            URI uri = request.url().toURI();
+            this.lastUri = new Parsed<>(url, uri);
+            return uri;
+        } catch (URISyntaxException ex) {
+            throw failure(ex);
+        }
+    }
+
+    private ContentType contentType(String raw) {
+        Parsed<ContentType> last = this.lastContentType;
+        if (last.raw().equals(raw)) {
+            return last.value();
+        }
+        ContentType type = ContentType.parse(raw);
+        this.lastContentType = new Parsed<>(raw, type);
+        return type;
+    }
+
+    /** A value parsed from a string, kept with it (both immutable). */
+    private record Parsed<T>(String raw, T value) {}
 
     @Override
     public void close() {
@@ -216,12 +244,8 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                     .add(header.getValue());
         }
         HttpEntity entity = response.getEntity();
-        String body;
-        try {
-            body = (entity != null) ? EntityUtils.toString(entity, StandardCharsets.UTF_8) : "";
-        } catch (org.apache.hc.core5.http.ParseException ex) {
-            throw new IOException(ex);
-        }
+        // Bytes, then one decoding: cheaper than EntityUtils.toString's reader (2.5 % of a profile).
+        String body = (entity != null) ? new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8) : "";
         return new StripeResponse(response.getCode(), HttpHeaders.of(headers), body);
     }
 }

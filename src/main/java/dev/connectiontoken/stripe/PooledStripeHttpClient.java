@@ -1,12 +1,15 @@
 package dev.connectiontoken.stripe;
 
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.net.ApiMode;
 import com.stripe.net.HttpClient;
 import com.stripe.net.StripeRequest;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,13 +26,22 @@ abstract class PooledStripeHttpClient extends HttpClient implements AutoCloseabl
     private final String clientUserAgent = buildXStripeClientUserAgentString();
 
     /**
+     * stripe-java builds the {@code User-Agent} on every call with {@code String.format}, after reading a dozen
+     * environment variables: it depends only on the API mode, stripe-java's version and its process-wide app info
+     * (which this service never sets), so it is built once per mode.
+     */
+    private final Map<ApiMode, String> userAgents = new ConcurrentHashMap<>();
+
+    /**
      * Hands each of the request's headers to {@code header}, then the two that stripe-java leaves to its transport.
      * Read straight from the request: stripe-java's {@code withAdditionalHeaders} copies its case-insensitive map
      * twice, which a profile showed on every call.
      */
     final void forEachHeader(StripeRequest request, BiConsumer<String, String> header) {
         request.headers().map().forEach((name, values) -> values.forEach((value) -> header.accept(name, value)));
-        header.accept("User-Agent", buildUserAgentString(request));
+        header.accept(
+                "User-Agent",
+                this.userAgents.computeIfAbsent(request.apiMode(), (mode) -> buildUserAgentString(request)));
         header.accept("X-Stripe-Client-User-Agent", this.clientUserAgent);
     }
 

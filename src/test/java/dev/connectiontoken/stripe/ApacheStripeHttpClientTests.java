@@ -1,5 +1,7 @@
 package dev.connectiontoken.stripe;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.StripeStandIn;
@@ -37,6 +39,33 @@ class ApacheStripeHttpClientTests {
             assertThat(transport.idleConnections())
                     .as("no connection opened for the calls")
                     .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void eachCallGoesToItsOwnUrlAndReadsItsOwnAnswer() {
+        StripeStandIn.answer(200, "connection-token.json");
+        StripeStandIn.server()
+                .stubFor(get(urlPathEqualTo(StripeStandIn.LOCATIONS_PATH + "/tml_Harbour2"))
+                        .willReturn(StripeStandIn.json(200, StripeStandIn.fixture("location-harbour.json"))));
+        try (ApacheStripeHttpClient transport = new ApacheStripeHttpClient(Duration.ofSeconds(2), 10, null)) {
+            StripeTerminalGateway gateway = new StripeTerminalGateway(
+                    StripeConfiguration.stripeClient(properties(), transport),
+                    new StripeErrorTranslator(),
+                    ObservationRegistry.NOOP,
+                    transport);
+
+            String first = gateway.createToken(null, List.of(), null).secret();
+            String harbour =
+                    gateway.retrieveLocation("tml_Harbour2", null).orElseThrow().id();
+            String second = gateway.createToken(null, List.of(), null).secret();
+
+            assertThat(first).isEqualTo(second).startsWith("pst_test_");
+            assertThat(harbour).isEqualTo("tml_Harbour2");
+            assertThat(StripeStandIn.server().getAllServeEvents())
+                    .extracting((event) -> event.getRequest().getUrl())
+                    .containsExactlyInAnyOrder(
+                            StripeStandIn.PATH, StripeStandIn.LOCATIONS_PATH + "/tml_Harbour2", StripeStandIn.PATH);
         }
     }
 

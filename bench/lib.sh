@@ -118,7 +118,7 @@ start_service() {
   # Read by the scripts that source this file (resident memory of the service).
   # shellcheck disable=SC2034
   SERVICE_PID="$!"
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 400); do
     if curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1; then
       return 0
     fi

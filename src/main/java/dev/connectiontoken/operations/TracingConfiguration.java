@@ -9,8 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Spans are recorded only when something exports them. Spring Boot always builds a batch span processor, exporters or
- * not, so without an exporter each sampled span would wait in its queue (up to half a second at full load) for
- * nothing: long enough to outlive young collections and be promoted, which costs full collections and CPU
+ * not, so without an exporter each sampled span would be kept in its queue for nothing, at a cost in CPU per token
  * (docs/PERFORMANCE.md). Without an exporter the sampler is {@link Sampler#alwaysOff()}: the trace context still
  * works (a caller's {@code traceparent} is continued, trace and span ids are in every log line) but no span is
  * recorded. With an exporter (an OTLP endpoint, say) Spring Boot's sampler stays, as configured.

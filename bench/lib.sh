@@ -105,7 +105,8 @@ CONF
   fi
 }
 
-# Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness.
+# Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness, up to
+# 200 s (long in-process warm-ups included).
 start_service() {
   local jar java_opts
   jar="${SERVICE_JAR:-$(service_jar)}"

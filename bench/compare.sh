@@ -6,7 +6,8 @@
 # stand-in speak HTTP/2, as api.stripe.com does; STANDIN_PLAIN=1 makes it plain HTTP, to tell the cost of TLS apart.
 # BURST=1 measures, after WARM of load at WARM_CONNECTIONS (default 256), the same 12 s burst of 256 new connections as
 # the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native
-# memory summary (committed MB by area) at the end of the measurement. THREAD_CPU=1 adds the share of the measurement's CPU
+# memory summary (committed MB by area) at the end of the measurement. AUTH=1 configures one API-key client and has wrk
+# send its key, as every real deployment's callers do (by default the service runs open, with its test key). THREAD_CPU=1 adds the share of the measurement's CPU
 # taken by each group of JVM threads (request carriers, GC, JIT compilers, ...). VARIANTS="opts|opts|..." measures each jar once
 # per set of extra JVM options, in that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
 # JIT needs, or whether a change helped:

@@ -9,6 +9,8 @@ WORK_DIR="$(mktemp -d -t connection-token-bench.XXXXXX)"
 STANDIN_PORT="${STANDIN_PORT:-18443}"
 SERVICE_PORT="${SERVICE_PORT:-18080}"
 BENCH_KEY="sk_test_51BenchStandInKey0000000000"
+# With AUTH=1 the service requires an API key, as every real deployment does (one client), and wrk sends it.
+BENCH_API_KEY="bench-caller-key-0123456789abcdef0123456789abcdef"
 PIDS=()
 
 cleanup() {
@@ -111,8 +113,13 @@ start_service() {
   local jar java_opts
   jar="${SERVICE_JAR:-$(service_jar)}"
   read -r -a java_opts <<<"${JAVA_OPTS:-}"
+  local clients=()
+  if [ -n "${AUTH:-}" ]; then
+    clients=(CONNECTION_TOKEN_CLIENTS_0_ID=bench
+      CONNECTION_TOKEN_CLIENTS_0_API_KEY_SHA256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)")
+  fi
   env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
-    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "$@" \
+    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "$@" \
     "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
     -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/service.log" 2>&1 &
   PIDS+=("$!")
@@ -130,9 +137,10 @@ start_service() {
   return 1
 }
 
-# A wrk script that POSTs with no body, as the Terminal SDKs do.
+# A wrk script that POSTs with no body, as the Terminal SDKs do (with the caller's API key when AUTH is set).
 wrk_post_script() {
   printf 'wrk.method = "POST"\n' >"$WORK_DIR/post.lua"
+  if [ -n "${AUTH:-}" ]; then printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$BENCH_API_KEY" >>"$WORK_DIR/post.lua"; fi
   printf '%s\n' "$WORK_DIR/post.lua"
 }
 

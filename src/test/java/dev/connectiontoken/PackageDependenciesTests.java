@@ -37,7 +37,7 @@ class PackageDependenciesTests {
             Map.entry("token", Set.of("api", "audit", "client", "error", "stripe")),
             Map.entry("location", Set.of("api", "client", "error", "stripe")),
             Map.entry("config", Set.of("api", "error")),
-            Map.entry("warmup", Set.of("api")));
+            Map.entry("warmup", Set.of("api", "audit")));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

@@ -13,17 +13,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One line per token issued or refused, on the {@code connection-token.audit} logger, as {@code key=value} pairs
+ * One line per token issued or refused, on the {@code connection-token.audit} logger (or the one configured), as {@code key=value} pairs
  * (client, location, account, outcome, reason, Stripe request id, which API key), and the same event counted in
  * {@code connection.token.requests}. Never a token secret or a key.
  */
 @Component
 public class AuditLog {
 
-    private static final Logger log = LoggerFactory.getLogger("connection-token.audit");
-
     /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, four times per line. */
     private static final Pattern LINE_BREAKING = Pattern.compile("[\\s\\p{Cntrl}]");
+
+    private final Logger log;
 
     private final MeterRegistry meters;
 
@@ -32,13 +32,14 @@ public class AuditLog {
     private final boolean enabled;
 
     public AuditLog(MeterRegistry meters, AuditProperties properties) {
+        this.log = LoggerFactory.getLogger(properties.logger());
         this.meters = meters;
         this.enabled = properties.enabled();
     }
 
     public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
         if (this.enabled) {
-            log.info(
+            this.log.info(
                     "outcome=issued client={} location={} account={} stripe_request_id={}{}",
                     client.principal(),
                     orDash(location),
@@ -56,7 +57,7 @@ public class AuditLog {
      */
     public void refused(Client client, @Nullable String location, ApiException refusal) {
         if (this.enabled) {
-            log.info(
+            this.log.info(
                     "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}{}",
                     client.principal(),
                     orDash(location),
@@ -72,7 +73,7 @@ public class AuditLog {
     /** A request refused before the caller was identified (401, or an address over its rate limit). */
     public void refusedUnidentified(String address, int status, String reason) {
         if (this.enabled) {
-            log.info(
+            this.log.info(
                     "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-",
                     orDash(address),
                     status,

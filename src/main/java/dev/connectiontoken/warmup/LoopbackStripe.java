@@ -1,14 +1,12 @@
 package dev.connectiontoken.warmup;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -20,10 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
+import org.apache.coyote.AbstractProtocol;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -33,12 +28,20 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServer;
 
 /**
  * A Stripe stand-in on the loopback interface for the warm-up copy: HTTPS, as Stripe is (so that the TLS code is compiled
- * too), with a certificate made for this process and trusted by the copy alone. It answers the
- * two Terminal calls the service makes (create a connection token, list locations) at once, with fixed, obviously fake
- * bodies. Nothing leaves the machine, and no real token is minted.
+ * too), with a certificate made for this process and trusted by the copy alone. It answers the two Terminal calls the
+ * service makes (create a connection token, list locations) at once, with fixed, obviously fake bodies. It is an
+ * embedded Tomcat, the service's own web server, so that the HTTP code compiled to serve it serves the service too.
+ * Nothing leaves the machine, and no real token is minted.
  */
 final class LoopbackStripe implements AutoCloseable {
 
@@ -52,9 +55,9 @@ final class LoopbackStripe implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
 
-    private final HttpsServer server;
+    private static final String BUNDLE = "warm-up-loopback-stripe";
 
-    private final ExecutorService executor;
+    private final WebServer server;
 
     private final X509Certificate certificate;
 
@@ -67,23 +70,27 @@ final class LoopbackStripe implements AutoCloseable {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("loopback", keys.getPrivate(), password, new Certificate[] {this.certificate});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(store, password);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), null, null);
-
-        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 0);
-        this.server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        this.executor = Executors.newFixedThreadPool(threads);
-        this.server.setExecutor(this.executor);
-        this.server.createContext("/v1/terminal/connection_tokens", (exchange) -> answer(exchange, TOKEN));
-        this.server.createContext("/v1/terminal/locations", (exchange) -> answer(exchange, LOCATIONS));
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
+        factory.setAddress(InetAddress.getByName(LOOPBACK));
+        factory.setSslBundles(new DefaultSslBundleRegistry(
+                BUNDLE,
+                SslBundle.of(
+                        SslStoreBundle.of(store, new String(password), null),
+                        SslBundleKey.of(new String(password), "loopback"))));
+        factory.setSsl(Ssl.forBundle(BUNDLE));
+        factory.addConnectorCustomizers((connector) -> {
+            if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                protocol.setMaxThreads(threads);
+            }
+        });
+        this.server = factory.getWebServer((context) -> context.addServlet("stripe", new Answers())
+                .addMapping("/v1/terminal/connection_tokens", "/v1/terminal/locations"));
         this.server.start();
     }
 
     /** The api base to give stripe-java: {@code https://127.0.0.1:<port>}. */
     String apiBase() {
-        return "https://" + LOOPBACK + ":" + this.server.getAddress().getPort();
+        return "https://" + LOOPBACK + ":" + this.server.getPort();
     }
 
     /** The stand-in's certificate in PEM, for the copy's trust store. */
@@ -116,20 +123,23 @@ final class LoopbackStripe implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, byte[] body) throws IOException {
-        try (exchange;
-                InputStream request = exchange.getRequestBody()) {
-            request.transferTo(OutputStream.nullOutputStream());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("Request-Id", "req_warm_up");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        }
-    }
-
     @Override
     public void close() {
-        this.server.stop(0);
-        this.executor.shutdownNow();
+        this.server.stop();
+        this.server.destroy();
+    }
+
+    /** The two answers, whatever the request said. */
+    private static final class Answers extends HttpServlet {
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+            byte[] body = request.getRequestURI().endsWith("/locations") ? LOCATIONS : TOKEN;
+            response.setContentType("application/json");
+            response.setHeader("Request-Id", "req_warm_up");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.connectiontoken.warmup;
 
 import dev.connectiontoken.ConnectionTokenApplication;
 import dev.connectiontoken.api.ApiKeys;
+import dev.connectiontoken.audit.AuditProperties;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * and a load balancer sends nothing here. It starts a copy of the application in this JVM (same classes, so the same
  * compiled code) on a loopback port, with a throwaway API key and a {@link LoopbackStripe}, drives it for
  * {@code connection-token.warm-up.duration}, and closes it. The copy reads none of the environment or configuration
- * files of the service: no real Stripe call, no Redis, no audit line, nothing in the service's metrics.
+ * files of the service: no real Stripe call, no Redis, nothing in the service's metrics, and its audit lines are
+ * rendered by the service's encoder and dropped ({@link DiscardedAuditLines}).
  */
 @Component
 // Before the runner that opens connections to Stripe (stripe package), so that those are fresh when traffic arrives.
@@ -44,10 +46,15 @@ class WarmUp implements ApplicationRunner {
 
     private final Environment environment;
 
+    private final AuditProperties audit;
+
     private volatile WarmUpLoad.@Nullable Result lastRun;
 
-    WarmUp(WarmUpProperties properties, Environment environment) {
+    private volatile long discardedAuditBytes;
+
+    WarmUp(WarmUpProperties properties, AuditProperties audit, Environment environment) {
         this.properties = properties;
+        this.audit = audit;
         this.environment = environment;
     }
 
@@ -62,12 +69,17 @@ class WarmUp implements ApplicationRunner {
                         + " against a loopback Stripe stand-in",
                 this.properties.duration());
         String apiKey = HexFormat.of().formatHex(randomBytes());
-        try (LoopbackStripe stripe = new LoopbackStripe(this.properties.concurrency());
-                ConfigurableApplicationContext copy = startCopy(stripe, apiKey)) {
-            int port = copy.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            WarmUpLoad.Result result =
-                    new WarmUpLoad(port, apiKey, this.properties.concurrency()).run(this.properties.duration());
+        try (DiscardedAuditLines auditLines =
+                        this.audit.enabled() ? DiscardedAuditLines.attach(this.audit.logger()) : null;
+                LoopbackStripe stripe = new LoopbackStripe(this.properties.concurrency());
+                ConfigurableApplicationContext copy = startCopy(stripe, apiKey, auditLines != null);
+                WarmUpLoad load = new WarmUpLoad(
+                        copy.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                        apiKey,
+                        this.properties.concurrency())) {
+            WarmUpLoad.Result result = load.run(this.properties.duration());
             this.lastRun = result;
+            this.discardedAuditBytes = (auditLines != null) ? auditLines.discardedBytes() : 0;
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (result.failed() > 0) {
                 log.warn(
@@ -94,7 +106,12 @@ class WarmUp implements ApplicationRunner {
         return this.lastRun;
     }
 
-    private ConfigurableApplicationContext startCopy(LoopbackStripe stripe, String apiKey)
+    /** How many bytes of audit lines the last warm-up's copy rendered (and discarded). */
+    long discardedAuditBytes() {
+        return this.discardedAuditBytes;
+    }
+
+    private ConfigurableApplicationContext startCopy(LoopbackStripe stripe, String apiKey, boolean auditLines)
             throws GeneralSecurityException {
         SpringApplication application = new SpringApplication(ConnectionTokenApplication.class);
         // The logging system is the JVM's: the copy must not reconfigure the service's logging.
@@ -102,12 +119,13 @@ class WarmUp implements ApplicationRunner {
                 .filter((listener) -> !(listener instanceof LoggingApplicationListener))
                 .toList());
         application.setRegisterShutdownHook(false);
-        application.setEnvironment(copyEnvironment(stripe, apiKey));
+        application.setEnvironment(copyEnvironment(stripe, apiKey, auditLines));
         return application.run();
     }
 
     /** Only the packaged defaults and these settings: none of the service's environment variables or files. */
-    private StandardEnvironment copyEnvironment(LoopbackStripe stripe, String apiKey) throws GeneralSecurityException {
+    private StandardEnvironment copyEnvironment(LoopbackStripe stripe, String apiKey, boolean auditLines)
+            throws GeneralSecurityException {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("spring.config.location", "optional:classpath:/");
         settings.put("spring.main.banner-mode", "off");
@@ -122,7 +140,9 @@ class WarmUp implements ApplicationRunner {
         settings.put("server.port", "0");
         settings.put("management.metrics.use-global-registry", "false");
         settings.put("connection-token.warm-up.duration", "0s");
-        settings.put("connection-token.audit.enabled", "false");
+        // Audit lines as the service writes them, but to a logger whose lines are rendered and dropped.
+        settings.put("connection-token.audit.enabled", String.valueOf(auditLines));
+        settings.put("connection-token.audit.logger", DiscardedAuditLines.LOGGER);
         settings.put("connection-token.stripe.secret-key", "sk_test_warmUpLoopbackOnly");
         settings.put("connection-token.stripe.api-base", stripe.apiBase());
         settings.put("spring.ssl.bundle.pem.warm-up-loopback.truststore.certificate", stripe.certificatePem());

@@ -1,10 +1,9 @@
 package dev.connectiontoken.warmup;
 
 import dev.connectiontoken.api.Endpoints;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,18 +11,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps {@code concurrency} requests in flight against the warm-up copy until the time is up, in the shapes real
  * callers send: the Terminal SDKs' bare POST, an empty form, an empty JSON object, a form with a location, and now
- * and then the locations list.
+ * and then the locations list. It sends them with Apache HttpClient 5, the client the service calls Stripe with, so that
+ * the code compiled to send them serves the service too.
  */
-final class WarmUpLoad {
+final class WarmUpLoad implements AutoCloseable {
 
-    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded");
 
-    private static final String JSON = "application/json";
+    private static final ContentType JSON = ContentType.create("application/json");
+
+    private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
 
     private final URI base;
 
@@ -31,15 +45,25 @@ final class WarmUpLoad {
 
     private final int concurrency;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final CloseableHttpClient client;
 
     WarmUpLoad(int port, String apiKey, int concurrency) {
         this.base = URI.create("http://127.0.0.1:" + port);
         this.apiKey = apiKey;
         this.concurrency = concurrency;
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(concurrency)
+                        .setMaxConnPerRoute(concurrency)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(TIMEOUT)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     /** Sends requests until {@code duration} has passed; what came back. */
@@ -48,7 +72,7 @@ final class WarmUpLoad {
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
-        List<HttpRequest> shapes = shapes();
+        List<Shape> shapes = shapes();
         ExecutorService workers = Executors.newFixedThreadPool(this.concurrency);
         for (int worker = 0; worker < this.concurrency; worker++) {
             int offset = worker;
@@ -56,8 +80,7 @@ final class WarmUpLoad {
                 for (long n = offset;
                         System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
                         n++) {
-                    HttpRequest request = shapes.get((int) (n % shapes.size()));
-                    String failure = send(request);
+                    String failure = send(shapes.get((int) (n % shapes.size())));
                     requests.incrementAndGet();
                     if (failure != null) {
                         failed.incrementAndGet();
@@ -74,48 +97,56 @@ final class WarmUpLoad {
     }
 
     /** Null when the copy answered 200, else what went wrong. */
-    private @Nullable String send(HttpRequest request) {
+    private @Nullable String send(Shape shape) {
+        HttpUriRequestBase request = shape.request(this.base, this.apiKey);
         try {
-            HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-            return (response.statusCode() == 200)
-                    ? null
-                    : request.uri().getPath() + " answered " + response.statusCode();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception ex) {
-            return request.uri().getPath() + ": " + ex;
+            int status = this.client.execute(request, (response) -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+            return (status == 200) ? null : shape.path() + " answered " + status;
+        } catch (IOException ex) {
+            return shape.path() + ": " + ex;
         }
     }
 
-    private List<HttpRequest> shapes() {
+    private static List<Shape> shapes() {
         return List.of(
-                post(null, ""),
-                post(FORM, ""),
-                post(JSON, "{}"),
-                post(FORM, "location=tml_WarmUpLoopbackOnly"),
-                post(null, ""),
-                post(JSON, "{\"location\":\"tml_WarmUpLoopbackOnly\"}"),
-                post(FORM, ""),
-                request(Endpoints.LOCATIONS).GET().build());
+                new Shape(Endpoints.CONNECTION_TOKEN, null, ""),
+                new Shape(Endpoints.CONNECTION_TOKEN, FORM, ""),
+                new Shape(Endpoints.CONNECTION_TOKEN, JSON, "{}"),
+                new Shape(Endpoints.CONNECTION_TOKEN, FORM, "location=tml_WarmUpLoopbackOnly"),
+                new Shape(Endpoints.CONNECTION_TOKEN, null, ""),
+                new Shape(Endpoints.CONNECTION_TOKEN, JSON, "{\"location\":\"tml_WarmUpLoopbackOnly\"}"),
+                new Shape(Endpoints.CONNECTION_TOKEN, FORM, ""),
+                new Shape(Endpoints.LOCATIONS, null, null));
     }
 
-    private HttpRequest post(@Nullable String contentType, String body) {
-        HttpRequest.Builder request = request(Endpoints.CONNECTION_TOKEN);
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+    @Override
+    public void close() throws IOException {
+        this.client.close();
+    }
+
+    /**
+     * One shape of request: a POST with this content type (none for the SDKs' bare POST) and body, or a GET when the
+     * body is {@code null}.
+     */
+    private record Shape(
+            String path,
+            @Nullable ContentType contentType,
+            @Nullable String body) {
+
+        HttpUriRequestBase request(URI base, String apiKey) {
+            HttpUriRequestBase request =
+                    (this.body == null) ? new HttpGet(base.resolve(this.path)) : new HttpPost(base.resolve(this.path));
+            request.setHeader("Authorization", "Bearer " + apiKey);
+            if (this.body != null && !this.body.isEmpty()) {
+                request.setEntity(new ByteArrayEntity(this.body.getBytes(StandardCharsets.UTF_8), this.contentType));
+            } else if (this.contentType != null) {
+                request.setHeader("Content-Type", this.contentType.getMimeType());
+            }
+            return request;
         }
-        return request.POST(
-                        body.isEmpty()
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(this.base.resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + this.apiKey);
     }
 
     /**

@@ -60,6 +60,8 @@ class WarmUpIntegrationTests {
     @Test
     void leavesNothingInTheAuditLogOrTheMetrics(CapturedOutput output) {
         assertThat(this.warmUp.lastRun()).isNotNull();
+        // The copy's audit lines were rendered (so that code is compiled too), and none reached the output.
+        assertThat(this.warmUp.discardedAuditBytes()).isGreaterThan(16 * "outcome=issued client=warm-up".length());
         assertThat(output).doesNotContain("outcome=issued", "warm_up", "sk_test_warmUp");
         assertThat(this.meters.find("connection.token.requests").counters()).isEmpty();
         assertThat(this.meters.find("stripe.requests").timers()).isEmpty();

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * started and before readiness turns to {@code ACCEPTING_TRAFFIC}, so while this runs the readiness probe answers 503
  * and a load balancer sends nothing here. It starts a copy of the application in this JVM (same classes, so the same
  * compiled code) on a loopback port, with a throwaway API key and a {@link LoopbackStripe}, drives it for
- * {@code connection-token.warm-up.duration}, and closes it. The copy reads none of the environment or configuration
+ * {@code connection-token.warm-up.duration} or {@code connection-token.warm-up.requests}, whichever ends first, and
+ * closes it. The copy reads none of the environment or configuration
  * files of the service: no real Stripe call, no Redis, nothing in the service's metrics, and its audit lines are
  * rendered by the service's encoder and dropped ({@link DiscardedAuditLines}).
  */
@@ -67,7 +68,10 @@ class WarmUp implements ApplicationRunner {
         log.info(
                 "Warming up for {} before turning ready: an in-process copy of the service on a loopback port,"
                         + " against a loopback Stripe stand-in",
-                this.properties.duration());
+                (this.properties.requests() > 0)
+                        ? this.properties.requests() + " requests or " + this.properties.duration()
+                                + ", whichever comes first"
+                        : this.properties.duration());
         String apiKey = HexFormat.of().formatHex(randomBytes());
         try (DiscardedAuditLines auditLines =
                         this.audit.enabled() ? DiscardedAuditLines.attach(this.audit.logger()) : null;
@@ -77,7 +81,7 @@ class WarmUp implements ApplicationRunner {
                         copy.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
                         apiKey,
                         this.properties.concurrency())) {
-            WarmUpLoad.Result result = load.run(this.properties.duration());
+            WarmUpLoad.Result result = load.run(this.properties.duration(), this.properties.requests());
             this.lastRun = result;
             this.discardedAuditBytes = (auditLines != null) ? auditLines.discardedBytes() : 0;
             Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -66,9 +66,13 @@ final class WarmUpLoad implements AutoCloseable {
                 .build();
     }
 
-    /** Sends requests until {@code duration} has passed; what came back. */
-    Result run(Duration duration) throws InterruptedException {
+    /**
+     * Sends requests until {@code duration} has passed or, if {@code limit} is positive, {@code limit} requests have been
+     * sent; what came back.
+     */
+    Result run(Duration duration, long limit) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
+        AtomicLong started = new AtomicLong();
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
@@ -78,7 +82,9 @@ final class WarmUpLoad implements AutoCloseable {
             int offset = worker;
             workers.execute(() -> {
                 for (long n = offset;
-                        System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
+                        System.nanoTime() < deadline
+                                && !Thread.currentThread().isInterrupted()
+                                && (limit <= 0 || started.getAndIncrement() < limit);
                         n++) {
                     String failure = send(shapes.get((int) (n % shapes.size())));
                     requests.incrementAndGet();

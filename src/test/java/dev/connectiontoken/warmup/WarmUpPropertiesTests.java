@@ -23,6 +23,7 @@ class WarmUpPropertiesTests {
             WarmUpProperties properties = context.getBean(WarmUpProperties.class);
             assertThat(properties.enabled()).isFalse();
             assertThat(properties.duration()).isZero();
+            assertThat(properties.requests()).isZero();
             assertThat(properties.concurrency()).isEqualTo(32);
         });
     }
@@ -34,6 +35,20 @@ class WarmUpPropertiesTests {
             assertThat(properties.enabled()).isTrue();
             assertThat(properties.duration()).isEqualTo(Duration.ofSeconds(20));
         });
+    }
+
+    @Test
+    void aRequestCountAloneLeavesItOff() {
+        this.runner
+                .withPropertyValues("connection-token.warm-up.requests=10000")
+                .run((context) -> {
+                    WarmUpProperties properties = context.getBean(WarmUpProperties.class);
+                    assertThat(properties.enabled()).isFalse();
+                    assertThat(properties.requests()).isEqualTo(10_000);
+                });
+        this.runner
+                .withPropertyValues("connection-token.warm-up.requests=-1")
+                .run((context) -> assertThat(context).hasFailed());
     }
 
     @Test

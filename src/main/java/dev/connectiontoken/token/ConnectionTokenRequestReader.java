@@ -59,8 +59,11 @@ class ConnectionTokenRequestReader {
             decodeBody(request, body, parameters);
         }
         ConnectionTokenRequest result = new ConnectionTokenRequest(parameters.location(), parameters.expand());
+        // A request without parameters, the SDKs' bare POST, satisfies every constraint: skip the validator's walk.
         // Violations join the reader's own list, which is bounded: a hostile request cannot make the error body large.
-        this.validator.validate(result).forEach((violation) -> reject(parameters, violation));
+        if (!result.hasNoParameters()) {
+            this.validator.validate(result).forEach((violation) -> reject(parameters, violation));
+        }
         if (!parameters.errors().isEmpty()) {
             throw Problems.invalidParameters(parameters.errors());
         }
@@ -177,6 +180,11 @@ class ConnectionTokenRequestReader {
 
         ConnectionTokenRequest {
             expand = (expand != null) ? List.copyOf(expand) : List.of();
+        }
+
+        /** No parameter at all: no location, nothing to expand. */
+        boolean hasNoParameters() {
+            return this.location == null && this.expand.isEmpty();
         }
     }
 }

@@ -59,6 +59,9 @@ EXPOSE 8080 8081
 # replica added under load does not fail its first wave (docs/CONFIGURATION.md, "Warm-up before readiness"). Set it to
 # 0s for the fastest readiness.
 ENV CONNECTION_TOKEN_WARM_UP_DURATION=20s
+# Then up to 20 s more at two requests in flight, until the JIT compilers have caught up (ends earlier when they are
+# idle): fewer failures in the first wave, for 5 to 15 s more to ready (docs/PERFORMANCE.md, "What was tried").
+ENV CONNECTION_TOKEN_WARM_UP_SETTLE=20s
 
 # The heap is 40 % of the container's memory limit: the JVM needs about 200 MB besides the heap under load (metaspace,
 # code, compiler arenas, buffers; docs/PERFORMANCE.md), so with 512 MiB the heap gets ~205 MB. glibc's per-thread
@@ -67,7 +70,7 @@ ENV MALLOC_ARENA_MAX=2
 
 # The probes are /actuator/health/liveness and /actuator/health/readiness (deploy/kubernetes uses them);
 # this HEALTHCHECK, for Docker and compose, needs no curl.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/application/healthcheck.sh"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["/application/healthcheck.sh"]
 
 # The parallel collector: under load it collected with both cores and paused less than the serial one, for more tokens
 # per second and a lower p99 (docs/PERFORMANCE.md, "What was tried"). With one core it collects with one thread.

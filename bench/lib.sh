@@ -157,7 +157,8 @@ thread_ticks() {
   for task in /proc/"$1"/task/*; do
     [ -r "$task/stat" ] || continue
     # The name is between the first "(" and the last ")", and may hold spaces; utime and stime follow at 12 and 13.
-    sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' "$task/stat" 2>/dev/null
+    # A thread may end between the test and the read (the warm-up's threads do, around readiness).
+    sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' "$task/stat" 2>/dev/null || true
   done | awk -F'\t' '{split($2, f, " "); name = $1; sub(/[0-9]+$/, "", name); t[name] += f[12] + f[13]}
     END {for (n in t) printf "%s\t%d\n", n, t[n]}'
 }

@@ -16,7 +16,8 @@
 #   JAVA=/path/to/java (default: JDK 25 if installed, else java on PATH), DURATION=20s, DELAY=0.05,
 #   WARMUP=90s (at 256 connections before a warm measurement: on 2 cores the JIT needs about that long),
 #   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails),
-#   WARM_UP=20s (the in-process warm-up of the service-cold-warm-up row, as the image sets it)
+#   WARM_UP=20s and WARM_UP_SETTLE=20s (the in-process warm-up of the service-cold-warm-up row and its settling, as
+#   the image sets them)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,6 +26,7 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-90s}"
 TRAINING="${TRAINING:-30s}"
 WARM_UP="${WARM_UP:-20s}"
+WARM_UP_SETTLE="${WARM_UP_SETTLE:-20s}"
 DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
 NODE_PORT="${NODE_PORT:-14242}"
@@ -178,7 +180,8 @@ for cache in aot aot-trained aot-offline; do
 done
 # The in-process warm-up before readiness (connection-token.warm-up.duration, set in the image); no AOT cache, so that
 # the row means the same on JDK 17. Its time to ready goes under the table.
-cold service-cold-warm-up "$RECOMMENDED_OPTS -Dconnection-token.warm-up.duration=$WARM_UP"
+cold service-cold-warm-up \
+  "$RECOMMENDED_OPTS -Dconnection-token.warm-up.duration=$WARM_UP -Dconnection-token.warm-up.settle=$WARM_UP_SETTLE"
 grep -ho "Warm-up: .*" "$WORK_DIR/service.log" >"$WORK_DIR/warm-up.txt" || true
 
 # Time to first token: process start to the first 200 from POST /connection_token.
@@ -237,7 +240,9 @@ table="$(
   fi
   printf '\n\nTime from process start to ready (ms): %s' \
     "$(awk -F'\t' '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}' "$WORK_DIR/ready.tsv")"
-  if [ -s "$WORK_DIR/warm-up.txt" ]; then printf '; the warm-up logged "%s"' "$(cat "$WORK_DIR/warm-up.txt")"; fi
+  if [ -s "$WORK_DIR/warm-up.txt" ]; then
+    printf '; the warm-up logged "%s"' "$(awk '{printf "%s%s", (NR > 1 ? "\", then \"" : ""), $0}' "$WORK_DIR/warm-up.txt")"
+  fi
   printf '\n'
 )"
 warm="$(figure service 256 3)"

@@ -107,7 +107,8 @@ touch "$work/before-run"
 buildah run --network host "$container" -- "${entrypoint[@]}" >"$work/run.log" 2>&1 &
 run_pid=$!
 ready=""
-# The image warms up for 20 s before it turns ready (CONNECTION_TOKEN_WARM_UP_DURATION): allow two minutes.
+# The image warms up for 20 s and settles for up to 20 s more before it turns ready (CONNECTION_TOKEN_WARM_UP_*):
+# allow two minutes.
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$management_port/actuator/health/readiness" >/dev/null 2>&1; then ready=yes; break; fi
   kill -0 "$run_pid" 2>/dev/null || { cat "$work/run.log" >&2; fail "the container exited"; }

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
  * started and before readiness turns to {@code ACCEPTING_TRAFFIC}, so while this runs the readiness probe answers 503
  * and a load balancer sends nothing here. It starts a copy of the application in this JVM (same classes, so the same
  * compiled code) on a loopback port, with a throwaway API key and a {@link LoopbackStripe}, drives it for
- * {@code connection-token.warm-up.duration} or {@code connection-token.warm-up.requests}, whichever ends first, and
- * closes it. The copy reads none of the environment or configuration
- * files of the service: no real Stripe call, no Redis, nothing in the service's metrics, and its audit lines are
- * rendered by the service's encoder and dropped ({@link DiscardedAuditLines}).
+ * {@code connection-token.warm-up.duration} or {@code connection-token.warm-up.requests}, whichever ends first, lets
+ * the JIT compilers catch up if {@code connection-token.warm-up.settle} is set, and closes it. The copy reads none of
+ * the environment or configuration files of the service: no real Stripe call, no Redis, nothing in the service's
+ * metrics, and its audit lines are rendered by the service's encoder and dropped ({@link DiscardedAuditLines}).
  */
 @Component
 // Before the runner that opens connections to Stripe (stripe package), so that those are fresh when traffic arrives.
@@ -40,6 +40,12 @@ import org.springframework.stereotype.Component;
 class WarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    /** Requests in flight while the compilers catch up: few, so that they get the CPU. */
+    private static final int SETTLE_CONCURRENCY = 2;
+
+    /** How long the compilers must have been idle for the settling to end. */
+    private static final Duration SETTLE_QUIET = Duration.ofSeconds(1);
 
     private static final String HTTP_CLIENT = "connection-token.stripe.http-client";
 
@@ -50,6 +56,8 @@ class WarmUp implements ApplicationRunner {
     private final AuditProperties audit;
 
     private volatile WarmUpLoad.@Nullable Result lastRun;
+
+    private volatile WarmUpLoad.@Nullable Result lastSettle;
 
     private volatile long discardedAuditBytes;
 
@@ -81,8 +89,11 @@ class WarmUp implements ApplicationRunner {
                         copy.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
                         apiKey,
                         this.properties.concurrency())) {
-            WarmUpLoad.Result result = load.run(this.properties.duration(), this.properties.requests());
-            this.lastRun = result;
+            WarmUpLoad.Result run = load.run(this.properties.duration(), this.properties.requests());
+            WarmUpLoad.Result settled = settle(load);
+            this.lastRun = run;
+            this.lastSettle = settled;
+            WarmUpLoad.Result result = (settled != null) ? run.plus(settled) : run;
             this.discardedAuditBytes = (auditLines != null) ? auditLines.discardedBytes() : 0;
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (result.failed() > 0) {
@@ -105,7 +116,37 @@ class WarmUp implements ApplicationRunner {
         }
     }
 
-    /** What the last warm-up did, or {@code null} if none ran. */
+    /**
+     * Keeps two requests in flight while the JIT compilers finish what the warm-up queued (they get the CPU the load
+     * took, and the methods stay in use, so that their queued compilations are not dropped), until the compilers have
+     * been idle for a second or {@code settle} has passed.
+     *
+     * @return what the requests did, or {@code null} when {@code settle} is not positive or this JVM does not report its
+     *     compilers' time
+     */
+    private WarmUpLoad.@Nullable Result settle(WarmUpLoad load) throws InterruptedException {
+        Duration limit = this.properties.settle();
+        Compilers compilers = Compilers.ofThisJvm();
+        if (limit.isZero() || limit.isNegative() || compilers == null) {
+            return null;
+        }
+        long started = System.nanoTime();
+        WarmUpLoad.Result settled = load.settle(limit, SETTLE_CONCURRENCY, compilers, SETTLE_QUIET);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info(
+                "Warm-up: {} more requests, two at a time, in {} ms: {}",
+                settled.requests(),
+                took.toMillis(),
+                (took.compareTo(limit) < 0) ? "the JIT compilers are idle" : "the JIT compilers were still busy");
+        return settled;
+    }
+
+    /** What the last warm-up's settling did, or {@code null} if it did not settle. */
+    WarmUpLoad.@Nullable Result lastSettle() {
+        return this.lastSettle;
+    }
+
+    /** What the last warm-up did before settling, or {@code null} if none ran. */
     WarmUpLoad.@Nullable Result lastRun() {
         return this.lastRun;
     }

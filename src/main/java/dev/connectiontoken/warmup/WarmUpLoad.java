@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -71,20 +73,54 @@ final class WarmUpLoad implements AutoCloseable {
      * sent; what came back.
      */
     Result run(Duration duration, long limit) throws InterruptedException {
-        long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong started = new AtomicLong();
+        return drive(
+                this.concurrency, duration, () -> limit <= 0 || started.getAndIncrement() < limit, new AtomicBoolean());
+    }
+
+    /**
+     * Then keeps {@code workers} requests in flight, few enough to leave the JIT compilers most of the CPU, until the
+     * compilers have been idle for {@code quiet} (as {@link Compilers} tells) or {@code max} has passed. The requests
+     * keep the methods queued for compilation running: the JVM drops a queued compilation whose method has stopped.
+     */
+    Result settle(Duration max, int workers, Compilers compilers, Duration quiet) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        compilers.awaitIdle(quiet, max);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    stop.set(true);
+                },
+                "warm-up-settle");
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            return drive(workers, max, () -> true, stop);
+        } finally {
+            watcher.interrupt();
+            watcher.join();
+        }
+    }
+
+    private Result drive(int workers, Duration duration, BooleanSupplier mayStart, AtomicBoolean stop)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong requests = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<@Nullable String> firstFailure = new AtomicReference<>();
         List<Shape> shapes = shapes();
-        ExecutorService workers = Executors.newFixedThreadPool(this.concurrency);
-        for (int worker = 0; worker < this.concurrency; worker++) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        for (int worker = 0; worker < workers; worker++) {
             int offset = worker;
-            workers.execute(() -> {
+            pool.execute(() -> {
                 for (long n = offset;
                         System.nanoTime() < deadline
+                                && !stop.get()
                                 && !Thread.currentThread().isInterrupted()
-                                && (limit <= 0 || started.getAndIncrement() < limit);
+                                && mayStart.getAsBoolean();
                         n++) {
                     String failure = send(shapes.get((int) (n % shapes.size())));
                     requests.incrementAndGet();
@@ -95,9 +131,9 @@ final class WarmUpLoad implements AutoCloseable {
                 }
             });
         }
-        workers.shutdown();
-        if (!workers.awaitTermination(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
-            workers.shutdownNow();
+        pool.shutdown();
+        if (!pool.awaitTermination(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
         }
         return new Result(requests.get(), failed.get(), firstFailure.get());
     }
@@ -162,5 +198,14 @@ final class WarmUpLoad implements AutoCloseable {
      * @param failed how many did not answer 200
      * @param firstFailure what the first failure was, if any
      */
-    record Result(long requests, long failed, @Nullable String firstFailure) {}
+    record Result(long requests, long failed, @Nullable String firstFailure) {
+
+        /** This run followed by {@code next}. */
+        Result plus(Result next) {
+            return new Result(
+                    this.requests + next.requests,
+                    this.failed + next.failed,
+                    (this.firstFailure != null) ? this.firstFailure : next.firstFailure);
+        }
+    }
 }

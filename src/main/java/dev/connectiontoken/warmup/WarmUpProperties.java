@@ -16,13 +16,16 @@ import org.springframework.validation.annotation.Validated;
  *     default) runs the whole duration. The JIT compiles a method once it has run some thousands of times, so a count
  *     reaches the same compiled state on a fast machine and a slow or busy one, where a fixed time does not.
  * @param concurrency how many requests the warm-up keeps in flight
+ * @param settle after that, how long at most to keep two requests in flight while the JIT compilers finish what the
+ *     warm-up queued, stopping once they have been idle for a second; {@code 0s} (the default) skips this
  */
 @ConfigurationProperties("connection-token.warm-up")
 @Validated
 public record WarmUpProperties(
         @DefaultValue("0s") @NotNull Duration duration,
         @DefaultValue("0") @Min(0) long requests,
-        @DefaultValue("32") @Min(1) @Max(256) int concurrency) {
+        @DefaultValue("32") @Min(1) @Max(256) int concurrency,
+        @DefaultValue("0s") @NotNull Duration settle) {
 
     boolean enabled() {
         return !this.duration.isZero() && !this.duration.isNegative();

@@ -29,6 +29,8 @@ import org.springframework.context.event.EventListener;
             "connection-token.warm-up.duration=120s",
             "connection-token.warm-up.requests=48",
             "connection-token.warm-up.concurrency=4",
+            // Then two at a time until the compilers are idle for a second, at most 2 s.
+            "connection-token.warm-up.settle=2s",
             "STRIPE_SECRET_KEY=sk_test_51WarmUpIntegrationTests",
             "STRIPE_API_BASE=http://127.0.0.1:9"
         })
@@ -56,7 +58,13 @@ class WarmUpIntegrationTests {
         assertThat(run.failed()).as(run.firstFailure()).isZero();
         assertThat(this.readiness.warmedUpBeforeReady).isTrue();
         assertThat(this.availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
-        assertThat(output).contains("Warm-up: " + run.requests() + " requests in");
+        WarmUpLoad.Result settled = this.warmUp.lastSettle();
+        assertThat(settled).isNotNull();
+        assertThat(settled.requests()).isPositive();
+        assertThat(settled.failed()).as(settled.firstFailure()).isZero();
+        assertThat(output)
+                .contains("Warm-up: " + settled.requests() + " more requests, two at a time")
+                .contains("Warm-up: " + (run.requests() + settled.requests()) + " requests in");
     }
 
     @Test

@@ -25,6 +25,7 @@ class WarmUpPropertiesTests {
             assertThat(properties.duration()).isZero();
             assertThat(properties.requests()).isZero();
             assertThat(properties.concurrency()).isEqualTo(32);
+            assertThat(properties.settle()).isZero();
         });
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -52,7 +54,9 @@ import org.jspecify.annotations.Nullable;
  * HTTP/1.1 connections, read and written on the calling thread, so that a request's thread does the whole exchange
  * itself, with no hand-off to a selector thread and back (docs/PERFORMANCE.md measures both). A connection is checked
  * before reuse once idle for 2 s; one the server has closed anyway fails as a connection failure, which stripe-java
- * retries with the same idempotency key.
+ * retries with the same idempotency key. The read timeout bounds each wait for bytes, not a body that arrives a few
+ * bytes at a time: so each exchange also gets a deadline, stripe-java's connect and read timeouts together, at which
+ * it is cancelled and fails as a timeout (as {@link JdkStripeHttpClient} does).
  */
 final class ApacheStripeHttpClient extends PooledStripeHttpClient {
 
@@ -64,6 +68,9 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
     private final HttpRoutePlanner routes = new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE);
 
     private final CloseableHttpClient client;
+
+    /** Cancels exchanges that outlive their deadline; one thread, idle but for that. */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     /** The last URL called and its URI: a token call is the same URL every time, and parsing it took 1 % of a profile. */
     private volatile Parsed<URI> lastUri = new Parsed<>("", URI.create("/"));
@@ -92,6 +99,13 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                 .disableConnectionState()
                 .disableContentCompression()
                 .build();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+            Thread thread = new Thread(task, "stripe-http-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A call that ends in time removes its timer at once, so that thousands of calls a second queue none.
+        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -193,6 +207,11 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                     request.content().byteArrayContent(),
                     contentType(request.content().contentType())));
         }
+        Deadline deadline = new Deadline(outbound);
+        ScheduledFuture<?> timer = this.deadlines.schedule(
+                deadline,
+                (long) request.options().getConnectTimeout() + request.options().getReadTimeout(),
+                TimeUnit.MILLISECONDS);
         try {
             return this.client.execute(outbound, ApacheStripeHttpClient::toStripeResponse);
         } catch (ConnectTimeoutException ex) {
@@ -200,7 +219,31 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
         } catch (SocketTimeoutException ex) {
             throw failure(ex);
         } catch (IOException ex) {
-            throw failure(connectionFailure(ex));
+            throw failure(deadline.passed() ? timeout(ex) : connectionFailure(ex));
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    /** Cancels one exchange when run: its connection is closed, and the blocked read fails at once. */
+    private static final class Deadline implements Runnable {
+
+        private final HttpUriRequestBase exchange;
+
+        private volatile boolean passed;
+
+        Deadline(HttpUriRequestBase exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void run() {
+            this.passed = true;
+            this.exchange.cancel();
+        }
+
+        boolean passed() {
+            return this.passed;
         }
     }
 
@@ -234,6 +277,7 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
 
     @Override
     public void close() {
+        this.deadlines.shutdownNow();
         this.client.close(CloseMode.GRACEFUL);
     }
 

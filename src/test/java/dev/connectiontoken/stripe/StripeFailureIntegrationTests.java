@@ -114,12 +114,17 @@ class StripeFailureIntegrationTests extends AbstractStripeIntegrationTests {
 
     @Test
     void bodyStallingAfterTheHeadersIs504WithinTheBound() {
-        // Headers at once, then the body a few bytes at a time over 8 s: only a deadline on the whole exchange helps.
-        // connect-timeout 2 s + read-timeout 1 s bound the exchange.
+        // Headers at once, then the body in 16 pieces over 8 s: each gap (0.5 s) is shorter than the read timeout
+        // (1 s), so only the deadline on the whole exchange, connect-timeout 2 s + read-timeout 1 s, cuts it short.
         assertStallIs504Within(
                 StripeStandIn.json(200, StripeStandIn.fixture("connection-token.json"))
-                        .withChunkedDribbleDelay(8, 8_000),
+                        .withChunkedDribbleDelay(16, 8_000),
                 Duration.ofMillis(4_500));
+
+        // The cut connection is not handed to the next call.
+        StripeStandIn.reset();
+        StripeStandIn.answer(200, "connection-token.json");
+        assertThat(post("/connection_token", null, null).statusCode()).isEqualTo(200);
     }
 
     private void assertStallIs504Within(ResponseDefinitionBuilder stall, Duration bound) {

@@ -118,6 +118,7 @@ done
 warm_up="$(grep -o 'Warm-up: [0-9]* requests in [0-9]* ms; turning ready' "$work/run.log" || true)"
 [ -n "$warm_up" ] || { grep -i 'warm-up' "$work/run.log" >&2; fail "the warm-up did not run cleanly"; }
 echo "$warm_up"
+grep -o 'Warm-up: [0-9]* more requests, two at a time, in [0-9]* ms: [A-Za-z ]*' "$work/run.log" || true
 # The container's JVM: the one running as the image's user (never a JVM of the host's own).
 java_pid="$(pgrep -u 10001 -f -n 'connection-token-service.jar' || true)"
 [ -n "$java_pid" ] || { cat "$work/run.log" >&2; fail "no JVM found"; }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ConnectionTokenRequestReader {
+
+    private static final byte[] NO_BODY = new byte[0];
 
     private final ConnectionTokenProperties properties;
 
@@ -77,14 +80,27 @@ class ConnectionTokenRequestReader {
             throw tooLarge(limit);
         }
         try {
-            // With a Content-Length the container delivers no more than it, so a buffer of that size is enough (none
-            // at all for the SDKs' bare POSTs); a chunked body is read up to one byte past the limit, to detect it.
-            // readNBytes allocates a buffer of the size asked for before it reads anything.
-            int toRead = Math.toIntExact((declared >= 0) ? declared : limit + 1);
-            byte[] body = request.getInputStream().readNBytes(toRead);
-            if (body.length > limit) {
+            // readNBytes allocates a buffer of the size asked for before it reads anything. With a Content-Length the
+            // container delivers no more than it, so a buffer of that size is enough (none at all for a bare POST
+            // with "Content-Length: 0").
+            InputStream in = request.getInputStream();
+            if (declared >= 0) {
+                return in.readNBytes(Math.toIntExact(declared));
+            }
+            // Without one, a chunked body or none at all (curl's bare "-X POST"): the first byte tells which, so that
+            // a request without a body allocates nothing. A chunked body is read up to one byte past the limit, to
+            // detect it.
+            int first = in.read();
+            if (first < 0) {
+                return NO_BODY;
+            }
+            byte[] rest = in.readNBytes(Math.toIntExact(limit));
+            if (rest.length + 1 > limit) {
                 throw tooLarge(limit);
             }
+            byte[] body = new byte[rest.length + 1];
+            body[0] = (byte) first;
+            System.arraycopy(rest, 0, body, 1, rest.length);
             return body;
         } catch (IOException ex) {
             throw Problems.exception(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");

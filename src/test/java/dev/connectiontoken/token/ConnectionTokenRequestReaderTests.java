@@ -9,6 +9,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import dev.connectiontoken.error.ApiException;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -72,6 +74,54 @@ class ConnectionTokenRequestReaderTests {
                     .satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
         }
         verify(this.validator, times(2)).validate(any());
+    }
+
+    @Test
+    void aBarePostWithoutContentLengthAsksForNoBuffer() {
+        // curl's bare "-X POST": no Content-Length, no body. readNBytes would allocate its buffer before finding none.
+        MockHttpServletRequest bare = new MockHttpServletRequest("POST", "/connection_token") {
+            @Override
+            public ServletInputStream getInputStream() {
+                return new EmptyStream();
+            }
+        };
+
+        assertThat(bare.getContentLengthLong()).isEqualTo(-1);
+        assertThat(this.reader.read(bare).hasNoParameters()).isTrue();
+    }
+
+    /** A body-less stream that fails any read that would allocate a buffer. */
+    private static final class EmptyStream extends ServletInputStream {
+
+        @Override
+        public int read() {
+            return -1;
+        }
+
+        @Override
+        public byte[] readNBytes(int len) {
+            throw new AssertionError("readNBytes(" + len + ") on a request without a body");
+        }
+
+        @Override
+        public byte[] readAllBytes() {
+            throw new AssertionError("readAllBytes() on a request without a body");
+        }
+
+        @Override
+        public boolean isFinished() {
+            return true;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static MockHttpServletRequest withBody(String contentType, String body) {

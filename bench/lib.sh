@@ -137,6 +137,30 @@ start_service() {
   return 1
 }
 
+# Prints the milliseconds from starting service jar $1 with JVM options $2 (against the stand-in) to its first 200 from
+# POST /connection_token, then stops it. Its log is $WORK_DIR/first-token.log.
+first_token_ms() {
+  local jar="$1" java_opts start end
+  read -r -a java_opts <<<"$2"
+  start="$(date +%s%N)"
+  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
+    "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
+    -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/first-token.log" 2>&1 &
+  SERVICE_PID="$!"
+  local deadline=$((SECONDS + 60))
+  until curl -fs -o /dev/null -X POST "http://127.0.0.1:$SERVICE_PORT/connection_token"; do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$SECONDS" -gt "$deadline" ]; then
+      log "the service did not serve a token; its log:"; tail -n 30 "$WORK_DIR/first-token.log" >&2
+      stop_service
+      return 1
+    fi
+    sleep 0.01
+  done
+  end="$(date +%s%N)"
+  stop_service
+  echo "$(((end - start) / 1000000))"
+}
+
 # A wrk script that POSTs with no body, as the Terminal SDKs do (with the caller's API key when AUTH is set).
 wrk_post_script() {
   printf 'wrk.method = "POST"\n' >"$WORK_DIR/post.lua"

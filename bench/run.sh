@@ -186,25 +186,9 @@ grep -ho "Warm-up: .*" "$WORK_DIR/service.log" >"$WORK_DIR/warm-up.txt" || true
 
 # Time to first token: process start to the first 200 from POST /connection_token.
 first_token() { # first_token LABEL JAVA_OPTIONS
-  local label="$1" start end java_opts
-  read -r -a java_opts <<<"$2"
-  start="$(date +%s%N)"
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
-    "$JAVA" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
-    -Djavax.net.ssl.trustStorePassword=changeit -jar "$EXTRACTED/connection-token-service.jar" \
-    >"$WORK_DIR/startup.log" 2>&1 &
-  PIDS+=("$!")
-  SERVICE_PID="$!"
-  local deadline=$((SECONDS + 60))
-  until curl -fs -o /dev/null -X POST "$SERVICE_URL"; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$SECONDS" -gt "$deadline" ]; then
-      log "$label: the service did not serve a token; its log:"; tail -n 30 "$WORK_DIR/startup.log" >&2; exit 1
-    fi
-    sleep 0.01
-  done
-  end="$(date +%s%N)"
-  stop_service
-  printf '%s\t%s\n' "$label" "$(( (end - start) / 1000000 ))" >>"$WORK_DIR/startup.tsv"
+  local ms
+  ms="$(first_token_ms "$EXTRACTED/connection-token-service.jar" "$2")"
+  printf '%s\t%s\n' "$1" "$ms" >>"$WORK_DIR/startup.tsv"
 }
 for run in 1 2 3; do
   log "first token, run $run"

@@ -16,7 +16,6 @@ JAVA="$(pick_java)"
 export MALLOC_ARENA_MAX=2
 OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
 OPTS="$OPTS -XX:MaxRAM=512m"
-URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
 require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
 make_certificate
 start_standin 0.05
@@ -32,24 +31,9 @@ train() { # train NAME EXTRA_OPTIONS: an AOT cache of the context refresh, as th
 }
 
 first_token() { # first_token LABEL EXTRA_OPTIONS
-  local start end
-  start="$(date +%s%N)"
-  # shellcheck disable=SC2086
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
-    "$JAVA" $OPTS $2 -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
-    -Djavax.net.ssl.trustStorePassword=changeit -jar "$JAR" >"$WORK_DIR/first-$1.log" 2>&1 &
-  SERVICE_PID="$!"
-  PIDS+=("$SERVICE_PID")
-  local deadline=$((SECONDS + 60))
-  until curl -fs -o /dev/null -X POST "$URL"; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$SECONDS" -gt "$deadline" ]; then
-      log "$1: no token; its log:"; tail -n 30 "$WORK_DIR/first-$1.log" >&2; exit 1
-    fi
-    sleep 0.01
-  done
-  end="$(date +%s%N)"
-  stop_service
-  printf '%s %s\n' "$1" "$(((end - start) / 1000000))" | tee -a "$WORK_DIR/first.txt"
+  local ms
+  ms="$(first_token_ms "$JAR" "$OPTS $2")"
+  printf '%s %s\n' "$1" "$ms" | tee -a "$WORK_DIR/first.txt"
 }
 
 log "training the AOT caches"

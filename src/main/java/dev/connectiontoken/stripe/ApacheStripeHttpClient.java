@@ -102,6 +102,8 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
         this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
             Thread thread = new Thread(task, "stripe-http-deadline");
             thread.setDaemon(true);
+            // Started by the first call, on a request's thread: not that request's web application class loader.
+            thread.setContextClassLoader(ApacheStripeHttpClient.class.getClassLoader());
             return thread;
         });
         // A call that ends in time removes its timer at once, so that thousands of calls a second queue none.

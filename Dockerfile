@@ -60,7 +60,7 @@ EXPOSE 8080 8081
 # 0s for the fastest readiness.
 ENV CONNECTION_TOKEN_WARM_UP_DURATION=20s
 # Then up to 20 s more at two requests in flight, until the JIT compilers have caught up (ends earlier when they are
-# idle): fewer failures in the first wave, for 5 to 15 s more to ready (docs/PERFORMANCE.md, "What was tried").
+# idle): fewer failures in the first wave, for up to 20 s more to ready (docs/PERFORMANCE.md, "What was tried").
 ENV CONNECTION_TOKEN_WARM_UP_SETTLE=20s
 
 # The heap is 40 % of the container's memory limit: the JVM needs about 200 MB besides the heap under load (metaspace,

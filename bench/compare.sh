@@ -25,8 +25,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ "$#" -eq 0 ]; then echo "usage: bench/compare.sh JAR..." >&2; exit 2; fi
 JAVA="$(pick_java)"
 export JAVA MALLOC_ARENA_MAX=2
-OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
-OPTS="$OPTS -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
+OPTS="$IMAGE_JAVA_OPTS -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
 if [ -n "${NMT:-}" ]; then OPTS="$OPTS -XX:NativeMemoryTracking=summary"; fi
 URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
 require_packages nginx-light libnginx-mod-http-echo wrk curl openssl

@@ -12,6 +12,11 @@ BENCH_KEY="sk_test_51BenchStandInKey0000000000"
 # With AUTH=1 the service requires an API key, as every real deployment does (one client), and wrk sends it.
 BENCH_API_KEY="bench-caller-key-0123456789abcdef0123456789abcdef"
 PIDS=()
+# The Docker image's JVM options (the Dockerfile's ENTRYPOINT), with -XX:MaxRAM standing in for the container's 512 MiB
+# memory limit (docs/DEPLOYMENT.md, deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap. The image's
+# class-data archive (-XX:SharedArchiveFile) is left out: the scripts run without one unless they add a cache.
+IMAGE_JAVA_OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m"
+IMAGE_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxMetaspaceSize=128m"
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

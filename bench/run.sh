@@ -33,9 +33,8 @@ NODE_PORT="${NODE_PORT:-14242}"
 PROXY_PORT="${PROXY_PORT:-18081}"
 JAVA="$(pick_java)"
 export JAVA
-# The Docker image's JVM options (the Dockerfile's ENTRYPOINT), with -XX:MaxRAM standing in for the container's 512 MiB
-# memory limit (docs/DEPLOYMENT.md, deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap.
-IMAGE_OPTS="${IMAGE_OPTS:--XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m}"
+# The Docker image's JVM options (IMAGE_JAVA_OPTS, bench/lib.sh), with -XX:MaxRAM for the container's memory limit.
+IMAGE_OPTS="${IMAGE_OPTS:-$IMAGE_JAVA_OPTS}"
 RECOMMENDED_OPTS="${RECOMMENDED_OPTS:-$IMAGE_OPTS -XX:MaxRAM=512m}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 STANDIN_URL="https://127.0.0.1:$STANDIN_PORT/v1/terminal/connection_tokens"

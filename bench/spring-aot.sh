@@ -14,8 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ "$#" -ne 1 ]; then echo "usage: bench/spring-aot.sh JAR" >&2; exit 2; fi
 JAVA="$(pick_java)"
 export MALLOC_ARENA_MAX=2
-OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m"
-OPTS="$OPTS -XX:MaxRAM=512m"
+OPTS="$IMAGE_JAVA_OPTS -XX:MaxRAM=512m"
 require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
 make_certificate
 start_standin 0.05

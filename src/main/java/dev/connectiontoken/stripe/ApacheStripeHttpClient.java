@@ -210,10 +210,7 @@ final class ApacheStripeHttpClient extends PooledStripeHttpClient {
                     contentType(request.content().contentType())));
         }
         Deadline deadline = new Deadline(outbound);
-        ScheduledFuture<?> timer = this.deadlines.schedule(
-                deadline,
-                (long) request.options().getConnectTimeout() + request.options().getReadTimeout(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = this.deadlines.schedule(deadline, deadlineMillis(request), TimeUnit.MILLISECONDS);
         try {
             return this.client.execute(outbound, ApacheStripeHttpClient::toStripeResponse);
         } catch (ConnectTimeoutException ex) {

@@ -80,9 +80,8 @@ final class JdkStripeHttpClient extends PooledStripeHttpClient {
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
         // HttpRequest.timeout bounds the wait for the headers only: a body that stalls after them would hang. So the
-        // whole exchange gets a deadline too, as long as stripe-java's connect and read timeouts together.
-        long deadline =
-                (long) request.options().getConnectTimeout() + request.options().getReadTimeout();
+        // whole exchange gets a deadline too.
+        long deadline = deadlineMillis(request);
         CompletableFuture<HttpResponse<String>> exchange =
                 this.client.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofString());
         try {

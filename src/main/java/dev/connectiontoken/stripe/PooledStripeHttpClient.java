@@ -58,6 +58,14 @@ abstract class PooledStripeHttpClient extends HttpClient implements AutoCloseabl
     @Override
     public abstract void close();
 
+    /**
+     * How long one exchange may take in all: stripe-java's connect and read timeouts together. The read timeout alone
+     * bounds each wait for bytes, not a body that arrives a few bytes at a time.
+     */
+    static long deadlineMillis(StripeRequest request) {
+        return (long) request.options().getConnectTimeout() + request.options().getReadTimeout();
+    }
+
     /** A timeout as stripe-java retries it. */
     static SocketTimeoutException timeout(Throwable cause) {
         SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());

@@ -42,7 +42,7 @@ final class Compilers {
         while (true) {
             long now = System.nanoTime();
             samples.add(new long[] {now, this.compilationMillis.getAsLong()});
-            // Keep the newest sample at least a window old, and those after it.
+            // Drop what a window no longer needs: the oldest sample kept is the newest one that is a window old.
             while (samples.size() > 1 && now - samples.get(1)[0] >= windowNanos) {
                 samples.remove(0);
             }

@@ -131,14 +131,13 @@ class WarmUp implements ApplicationRunner {
             return null;
         }
         long started = System.nanoTime();
-        WarmUpLoad.Result settled = load.settle(limit, SETTLE_CONCURRENCY, compilers, SETTLE_QUIET);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        WarmUpLoad.Settled settled = load.settle(limit, SETTLE_CONCURRENCY, compilers, SETTLE_QUIET);
         log.info(
                 "Warm-up: {} more requests, two at a time, in {} ms: {}",
-                settled.requests(),
-                took.toMillis(),
-                (took.compareTo(limit) < 0) ? "the JIT compilers are idle" : "the JIT compilers were still busy");
-        return settled;
+                settled.result().requests(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                settled.idle() ? "the JIT compilers are idle" : "the JIT compilers were still busy");
+        return settled.result();
     }
 
     /** What the last warm-up's settling did, or {@code null} if it did not settle. */

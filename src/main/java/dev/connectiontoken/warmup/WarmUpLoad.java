@@ -83,12 +83,13 @@ final class WarmUpLoad implements AutoCloseable {
      * compilers have been idle for {@code quiet} (as {@link Compilers} tells) or {@code max} has passed. The requests
      * keep the methods queued for compilation running: the JVM drops a queued compilation whose method has stopped.
      */
-    Result settle(Duration max, int workers, Compilers compilers, Duration quiet) throws InterruptedException {
+    Settled settle(Duration max, int workers, Compilers compilers, Duration quiet) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean idle = new AtomicBoolean();
         Thread watcher = new Thread(
                 () -> {
                     try {
-                        compilers.awaitIdle(quiet, max);
+                        idle.set(compilers.awaitIdle(quiet, max));
                     } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                     }
@@ -97,12 +98,14 @@ final class WarmUpLoad implements AutoCloseable {
                 "warm-up-settle");
         watcher.setDaemon(true);
         watcher.start();
+        Result result;
         try {
-            return drive(workers, max, () -> true, stop);
+            result = drive(workers, max, () -> true, stop);
         } finally {
             watcher.interrupt();
             watcher.join();
         }
+        return new Settled(result, idle.get());
     }
 
     private Result drive(int workers, Duration duration, BooleanSupplier mayStart, AtomicBoolean stop)
@@ -208,4 +211,12 @@ final class WarmUpLoad implements AutoCloseable {
                     (this.firstFailure != null) ? this.firstFailure : next.firstFailure);
         }
     }
+
+    /**
+     * What a settling did.
+     *
+     * @param result what its requests did
+     * @param idle whether the compilers went idle before its limit
+     */
+    record Settled(Result result, boolean idle) {}
 }

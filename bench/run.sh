@@ -16,8 +16,8 @@
 #   JAVA=/path/to/java (default: JDK 25 if installed, else java on PATH), DURATION=20s, DELAY=0.05,
 #   WARMUP=90s (at 256 connections before a warm measurement: on 2 cores the JIT needs about that long),
 #   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails),
-#   WARM_UP=20s and WARM_UP_SETTLE=20s (the in-process warm-up of the service-cold-warm-up row and its settling, as
-#   the image sets them)
+#   WARM_UP_REQUESTS=20000, WARM_UP=60s (its limit) and WARM_UP_SETTLE=20s (the in-process warm-up of the
+#   service-cold-warm-up row and its settling, as the image sets them)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,7 +25,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-90s}"
 TRAINING="${TRAINING:-30s}"
-WARM_UP="${WARM_UP:-20s}"
+WARM_UP_REQUESTS="${WARM_UP_REQUESTS:-20000}"
+WARM_UP="${WARM_UP:-60s}"
 WARM_UP_SETTLE="${WARM_UP_SETTLE:-20s}"
 DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
@@ -177,10 +178,10 @@ cold service-cold "$RECOMMENDED_OPTS"
 for cache in aot aot-trained aot-offline; do
   if [ -f "$EXTRACTED/$cache.aot" ]; then cold "service-cold-$cache" "$(aot_opts "$cache")"; fi
 done
-# The in-process warm-up before readiness (connection-token.warm-up.duration, set in the image); no AOT cache, so that
+# The in-process warm-up before readiness (connection-token.warm-up.*, as the image sets them); no AOT cache, so that
 # the row means the same on JDK 17. Its time to ready goes under the table.
 cold service-cold-warm-up \
-  "$RECOMMENDED_OPTS -Dconnection-token.warm-up.duration=$WARM_UP -Dconnection-token.warm-up.settle=$WARM_UP_SETTLE"
+  "$RECOMMENDED_OPTS -Dconnection-token.warm-up.requests=$WARM_UP_REQUESTS -Dconnection-token.warm-up.duration=$WARM_UP -Dconnection-token.warm-up.settle=$WARM_UP_SETTLE"
 grep -ho "Warm-up: .*" "$WORK_DIR/service.log" >"$WORK_DIR/warm-up.txt" || true
 
 # Time to first token: process start to the first 200 from POST /connection_token.

@@ -112,25 +112,31 @@ CONF
   fi
 }
 
+# Starts service jar $2 in the background with JVM options $3, pointed at the stand-in and trusting its certificate,
+# with extra environment (NAME=value ...) after them; its output goes to file $1 and its pid to SERVICE_PID.
+launch_service() {
+  local output="$1" jar="$2" java_opts
+  read -r -a java_opts <<<"$3"
+  shift 3
+  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" "$@" \
+    "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
+    -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$output" 2>&1 &
+  # Read by the scripts that source this file (resident memory of the service).
+  # shellcheck disable=SC2034
+  SERVICE_PID="$!"
+  PIDS+=("$SERVICE_PID")
+}
+
 # Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness, up to
 # 200 s (long in-process warm-ups included).
 start_service() {
-  local jar java_opts
-  jar="${SERVICE_JAR:-$(service_jar)}"
-  read -r -a java_opts <<<"${JAVA_OPTS:-}"
   local clients=()
   if [ -n "${AUTH:-}" ]; then
     clients=(CONNECTION_TOKEN_CLIENTS_0_ID=bench
       CONNECTION_TOKEN_CLIENTS_0_API_KEY_SHA256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)")
   fi
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
-    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "$@" \
-    "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
-    -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/service.log" 2>&1 &
-  PIDS+=("$!")
-  # Read by the scripts that source this file (resident memory of the service).
-  # shellcheck disable=SC2034
-  SERVICE_PID="$!"
+  launch_service "$WORK_DIR/service.log" "${SERVICE_JAR:-$(service_jar)}" "${JAVA_OPTS:-}" \
+    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "$@"
   for _ in $(seq 1 400); do
     if curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1; then
       return 0
@@ -145,13 +151,9 @@ start_service() {
 # Prints the milliseconds from starting service jar $1 with JVM options $2 (against the stand-in) to its first 200 from
 # POST /connection_token, then stops it. Its log is $WORK_DIR/first-token.log.
 first_token_ms() {
-  local jar="$1" java_opts start end
-  read -r -a java_opts <<<"$2"
+  local start end
   start="$(date +%s%N)"
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
-    "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
-    -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$WORK_DIR/first-token.log" 2>&1 &
-  SERVICE_PID="$!"
+  launch_service "$WORK_DIR/first-token.log" "$1" "$2"
   local deadline=$((SECONDS + 60))
   until curl -fs -o /dev/null -X POST "http://127.0.0.1:$SERVICE_PORT/connection_token"; do
     if ! kill -0 "$SERVICE_PID" 2>/dev/null || [ "$SECONDS" -gt "$deadline" ]; then

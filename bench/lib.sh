@@ -16,7 +16,7 @@ PIDS=()
 # memory limit (docs/DEPLOYMENT.md, deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap. The image's
 # class-data archive (-XX:SharedArchiveFile) is left out: the scripts run without one unless they add a cache.
 IMAGE_JAVA_OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m"
-IMAGE_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxMetaspaceSize=128m"
+IMAGE_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=1000"
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -9,8 +9,11 @@ import dev.connectiontoken.TestKeys;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 /** Per-client limits in memory: a burst, then 429 with Retry-After, while other clients carry on. */
 @ExtendWith(OutputCaptureExtension.class)
 class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
@@ -31,6 +37,15 @@ class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
         registry.add("connection-token.clients[1].api-key-sha256", () -> TestKeys.sha256(TestKeys.LIMITED));
         registry.add("connection-token.clients[2].id", () -> "store-c");
         registry.add("connection-token.clients[2].api-key-sha256", () -> TestKeys.sha256(TestKeys.STRICT));
+    }
+
+    @Test
+    void theMemoryStoreMakesNoRedisClient() {
+        assertThat(this.context.getBeansOfType(RateLimiter.class).values())
+                .singleElement()
+                .isInstanceOf(LocalRateLimiter.class);
+        assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class))
+                .isEmpty();
     }
 
     @Test

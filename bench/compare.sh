@@ -41,8 +41,7 @@ for jar in "$@"; do
   if [ -z "${FAT_JAR:-}" ]; then
     jar_number=$((jar_number + 1))
     rm -rf "$WORK_DIR/extracted-$jar_number"
-    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$WORK_DIR/extracted-$jar_number" >/dev/null
-    run_jar="$(find "$WORK_DIR/extracted-$jar_number" -maxdepth 1 -name '*.jar' | head -n 1)"
+    run_jar="$(extract_jar "$jar" "$WORK_DIR/extracted-$jar_number")"
   fi
   for variant in "${variants[@]}"; do
     started="$(date +%s%N)"

@@ -127,6 +127,34 @@ launch_service() {
   PIDS+=("$SERVICE_PID")
 }
 
+# Extracts Spring Boot jar $1 into directory $2 (java -Djarmode=tools ... extract), as the image runs it, and prints the
+# extracted application jar.
+extract_jar() {
+  "${JAVA:-java}" -Djarmode=tools -jar "$1" extract --destination "$2" >/dev/null
+  find "$2" -maxdepth 1 -name '*.jar' | head -n 1
+}
+
+# Trains a JDK 25 AOT cache, file $1, on the startup of jar $2 with JVM options $3 and extra environment (NAME=value
+# ...) after them, as the image trains its archive: the process stops once its context is refreshed. An older JDK
+# writes no cache.
+train_aot_cache() {
+  local cache="$1" jar="$2" opts="$3"
+  shift 3
+  launch_service "$WORK_DIR/training-$(basename "$cache" .aot).log" "$jar" \
+    "$opts -XX:AOTCacheOutput=$cache -Dspring.context.exit=onRefresh" "$@"
+  wait "$SERVICE_PID" || true
+}
+
+# A tool of the JDK that runs ${JAVA:-java} (javac, jar), found beside it even when that is a bare name on the PATH.
+jdk_tool() {
+  printf '%s/%s\n' "$(dirname "$(readlink -f "$(command -v "${JAVA:-java}")")")" "$1"
+}
+
+# The median of the numbers on standard input, one per line; nothing when there are none.
+median() {
+  sort -n | awk '{v[NR] = $1} END {if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
 # Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness, up to
 # 200 s (long in-process warm-ups included).
 start_service() {

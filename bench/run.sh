@@ -130,8 +130,7 @@ kill "$NODE_PID" 2>/dev/null || true
 
 # The service jar extracted as the image runs it, and a JDK 25 AOT cache trained as the image trains it.
 EXTRACTED="$WORK_DIR/extracted"
-"$JAVA" -Djarmode=tools -jar "$(service_jar)" extract --destination "$EXTRACTED" >/dev/null
-mv "$EXTRACTED"/connection-token-service-*.jar "$EXTRACTED/connection-token-service.jar"
+mv "$(extract_jar "$(service_jar)" "$EXTRACTED")" "$EXTRACTED/connection-token-service.jar"
 # AOT caches (JDK 25), each trained as it could be: on the context refresh alone (what the image does), on the
 # request path under load against the stand-in, and on the request path in offline mode (no Stripe, no stand-in: what a
 # container build could do). JEP 483 keeps loaded and linked classes, JEP 515 the method profiles of the training.
@@ -143,11 +142,7 @@ train() { # train NAME LOAD(yes|no) ENVIRONMENT...
   local name="$1" load="$2"; shift 2
   log "training the AOT cache $name"
   if [ "$load" = no ]; then
-    read -r -a recommended <<<"$RECOMMENDED_OPTS"
-    env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="https://127.0.0.1:$STANDIN_PORT" SERVER_PORT="$SERVICE_PORT" \
-      "$@" "$JAVA" "${recommended[@]}" -XX:AOTCacheOutput="$EXTRACTED/$name.aot" -Dspring.context.exit=onRefresh \
-      -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" -Djavax.net.ssl.trustStorePassword=changeit \
-      -jar "$EXTRACTED/connection-token-service.jar" >"$WORK_DIR/training-$name.log" 2>&1 || true
+    train_aot_cache "$EXTRACTED/$name.aot" "$EXTRACTED/connection-token-service.jar" "$RECOMMENDED_OPTS" "$@"
   else
     JAVA_OPTS="$UNCAPPED_OPTS -XX:AOTCacheOutput=$EXTRACTED/$name.aot" \
       SERVICE_JAR="$EXTRACTED/connection-token-service.jar" start_service "$@"
@@ -200,7 +195,6 @@ done
 
 figure() { awk -F'\t' -v l="$1" -v c="$2" -v col="$3" '$1 == l && $2 == c {print $col}' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 check() { awk -v v="$1" -v limit="$2" -v op="$3" 'BEGIN { if (v == "" || v == "n/a") print "not measured"; else if ((op == "<=" && v <= limit) || (op == ">=" && v >= limit)) print "met"; else print "**not met**" }'; }
 startup() { awk -F'\t' -v l="$1" '$1 == l {print $2}' "$WORK_DIR/startup.tsv" | median; }
 

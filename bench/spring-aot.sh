@@ -19,13 +19,10 @@ require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
 make_certificate
 start_standin 0.05
 EXTRACTED="$WORK_DIR/extracted"
-"$JAVA" -Djarmode=tools -jar "$1" extract --destination "$EXTRACTED" >/dev/null
-JAR="$(find "$EXTRACTED" -maxdepth 1 -name '*.jar' | head -n 1)"
+JAR="$(extract_jar "$1" "$EXTRACTED")"
 
 train() { # train NAME EXTRA_OPTIONS: an AOT cache of the context refresh, as the image makes it
-  # shellcheck disable=SC2086
-  env STRIPE_SECRET_KEY="$BENCH_KEY" "$JAVA" $OPTS $2 -XX:AOTCacheOutput="$EXTRACTED/$1.aot" \
-    -Dspring.context.exit=onRefresh -jar "$JAR" >"$WORK_DIR/training-$1.log" 2>&1 || true
+  train_aot_cache "$EXTRACTED/$1.aot" "$JAR" "$OPTS $2"
   [ -f "$EXTRACTED/$1.aot" ] || { log "no AOT cache $1 (needs JDK 25)"; tail -n 20 "$WORK_DIR/training-$1.log" >&2; exit 1; }
 }
 
@@ -46,6 +43,5 @@ for _ in $(seq 1 "${RUNS:-5}"); do
 done
 echo "medians (ms):"
 for label in plain spring-aot plain+cache spring-aot+cache; do
-  printf '  %s %s\n' "$label" "$(awk -v l="$label" '$1 == l {print $2}' "$WORK_DIR/first.txt" | sort -n \
-    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')"
+  printf '  %s %s\n' "$label" "$(awk -v l="$label" '$1 == l {print $2}' "$WORK_DIR/first.txt" | median)"
 done

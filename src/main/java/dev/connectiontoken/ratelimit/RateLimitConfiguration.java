@@ -22,7 +22,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-    private static final String STORE = "connection-token.rate-limit.store";
+    static final String STORE = "connection-token.rate-limit.store";
 
     /**
      * After Spring Security's chain (order -100), still inside it: the caller is known, and one refused with 401 never

@@ -1,58 +1,43 @@
 package dev.connectiontoken.ratelimit;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
- * Leaves Spring Boot's Redis and Spring Data auto-configurations out unless {@code connection-token.rate-limit.store}
- * is {@code redis}: with the default memory store nothing uses a Redis client, and making one (Lettuce, Netty,
- * Reactor) cost about 5 % of startup, 1,600 classes and 9 MB of metaspace (docs/PERFORMANCE.md, "What was tried").
- * Exclusions already set in {@code spring.autoconfigure.exclude} are kept. A store value that does not bind is left to
- * {@link RateLimitProperties}'s validation to report, with every auto-configuration in place.
+ * Leaves Spring Boot's Redis, Netty and Spring Data auto-configurations out unless
+ * {@code connection-token.rate-limit.store} is {@code redis}: with the default memory store nothing uses a Redis client,
+ * and making one (Lettuce, Netty, Reactor) cost 4 to 10 % of startup, 1,600 classes and 9 MB of metaspace
+ * (docs/PERFORMANCE.md, "What was tried"). The store is read as {@link RateLimitConfiguration}'s conditions read it,
+ * and before any auto-configuration is parsed; filtering by package catches those a Spring Boot upgrade adds.
  */
-class RedisAutoConfigurationFilter implements EnvironmentPostProcessor {
+class RedisAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
-    static final String EXCLUDE = "spring.autoconfigure.exclude";
+    /** The packages of the auto-configurations that spring-boot-starter-data-redis brings, and nothing else needs. */
+    static final List<String> REDIS_PACKAGES = List.of(
+            "org.springframework.boot.data.redis.",
+            "org.springframework.boot.data.autoconfigure.",
+            "org.springframework.boot.netty.");
 
-    /** The auto-configurations that spring-boot-starter-data-redis brings, and nothing else needs. */
-    static final List<String> REDIS_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
-            "org.springframework.boot.netty.autoconfigure.NettyAutoConfiguration",
-            "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
-            "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration");
+    private @Nullable Environment environment;
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Binder binder = Binder.get(environment);
-        RateLimitProperties.Store store;
-        try {
-            store = binder.bind("connection-token.rate-limit.store", RateLimitProperties.Store.class)
-                    .orElse(RateLimitProperties.Store.MEMORY);
-        } catch (RuntimeException ex) {
-            return; // reported by RateLimitProperties' binding, with the usual message
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public boolean[] match(@Nullable String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+        boolean keepAll = this.environment == null
+                || "redis".equalsIgnoreCase(this.environment.getProperty(RateLimitConfiguration.STORE));
+        boolean[] matches = new boolean[autoConfigurationClasses.length];
+        for (int i = 0; i < autoConfigurationClasses.length; i++) {
+            String candidate = autoConfigurationClasses[i];
+            matches[i] = keepAll || candidate == null || REDIS_PACKAGES.stream().noneMatch(candidate::startsWith);
         }
-        if (store == RateLimitProperties.Store.REDIS) {
-            return;
-        }
-        Set<String> excluded = new LinkedHashSet<>(
-                binder.bind(EXCLUDE, Bindable.listOf(String.class)).orElse(List.of()));
-        excluded.addAll(REDIS_AUTO_CONFIGURATIONS);
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "connectionTokenRedisStoreOff", Map.of(EXCLUDE, String.join(",", excluded))));
+        return matches;
     }
 }

@@ -2,62 +2,74 @@ package dev.connectiontoken.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Spring Boot's Redis auto-configurations are left out unless the rate-limit store is Redis. */
 class RedisAutoConfigurationFilterTests {
 
-    private final RedisAutoConfigurationFilter filter = new RedisAutoConfigurationFilter();
+    private static final String REDIS = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration";
+
+    private static final String WEB_MVC = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration";
 
     @Test
     void theDefaultMemoryStoreLeavesRedisOut() {
-        assertThat(excludedAfterFilter(new MockEnvironment()))
-                .containsExactlyElementsOf(RedisAutoConfigurationFilter.REDIS_AUTO_CONFIGURATIONS);
+        assertThat(filter(new MockEnvironment(), REDIS, WEB_MVC)).containsExactly(false, true);
     }
 
     @Test
     void anExplicitMemoryStoreLeavesRedisOut() {
-        MockEnvironment environment = new MockEnvironment().withProperty("connection-token.rate-limit.store", "MEMORY");
+        MockEnvironment environment = new MockEnvironment().withProperty(RateLimitConfiguration.STORE, "memory");
 
-        assertThat(excludedAfterFilter(environment))
-                .containsAll(RedisAutoConfigurationFilter.REDIS_AUTO_CONFIGURATIONS);
+        assertThat(filter(environment, REDIS, WEB_MVC)).containsExactly(false, true);
     }
 
     @Test
-    void theRedisStoreKeepsEveryAutoConfiguration() {
-        MockEnvironment environment = new MockEnvironment().withProperty("connection-token.rate-limit.store", "redis");
-
-        assertThat(excludedAfterFilter(environment)).isEmpty();
+    void theRedisStoreKeepsEveryAutoConfigurationWhateverItsCase() {
+        assertThat(filter(new MockEnvironment().withProperty(RateLimitConfiguration.STORE, "redis"), REDIS, WEB_MVC))
+                .containsExactly(true, true);
+        assertThat(filter(new MockEnvironment().withProperty(RateLimitConfiguration.STORE, "REDIS"), REDIS, WEB_MVC))
+                .containsExactly(true, true);
     }
 
     @Test
-    void exclusionsAlreadySetAreKept() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty(RedisAutoConfigurationFilter.EXCLUDE, "com.example.OneAutoConfiguration");
-
-        List<String> excluded = excludedAfterFilter(environment);
-
-        assertThat(excluded).startsWith("com.example.OneAutoConfiguration");
-        assertThat(excluded).containsAll(RedisAutoConfigurationFilter.REDIS_AUTO_CONFIGURATIONS);
+    void candidatesAlreadyFilteredOutStayOut() {
+        assertThat(filter(new MockEnvironment(), null, WEB_MVC)).containsExactly(true, true);
     }
 
     @Test
-    void aStoreThatDoesNotBindIsLeftToValidation() {
-        MockEnvironment environment =
-                new MockEnvironment().withProperty("connection-token.rate-limit.store", "memcached");
+    void everyAutoConfigurationOfTheRedisStarterIsLeftOutAndNothingElse() {
+        List<String> candidates = new ArrayList<>();
+        ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+                .forEach(candidates::add);
 
-        assertThat(excludedAfterFilter(environment)).isEmpty();
+        boolean[] matches = filter(new MockEnvironment(), candidates.toArray(String[]::new));
+
+        List<String> leftOut = new ArrayList<>();
+        for (int i = 0; i < matches.length; i++) {
+            if (!matches[i]) {
+                leftOut.add(candidates.get(i));
+            }
+        }
+        assertThat(leftOut)
+                .contains(
+                        REDIS,
+                        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                        "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
+                        "org.springframework.boot.netty.autoconfigure.NettyAutoConfiguration",
+                        "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration")
+                .allSatisfy((name) -> assertThat(RedisAutoConfigurationFilter.REDIS_PACKAGES)
+                        .anySatisfy((prefix) -> assertThat(name).startsWith(prefix)));
+        assertThat(candidates).contains(WEB_MVC).hasSizeGreaterThan(leftOut.size() + 50);
     }
 
-    private List<String> excludedAfterFilter(MockEnvironment environment) {
-        this.filter.postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment)
-                .bind(RedisAutoConfigurationFilter.EXCLUDE, Bindable.listOf(String.class))
-                .orElse(List.of());
+    private static boolean[] filter(MockEnvironment environment, String... candidates) {
+        RedisAutoConfigurationFilter filter = new RedisAutoConfigurationFilter();
+        filter.setEnvironment(environment);
+        return filter.match(candidates, null);
     }
 }

@@ -44,16 +44,21 @@ done
 for round in $(seq 1 "${ROUNDS:-5}"); do
   log "round $round"
   for name in jvm spring service; do
-    ms="$(first_token_ms "${JARS[$name]}" "$OPTS")"
+    # A start that fails is recorded as such, and the rounds go on.
+    ms="$(first_token_ms "${JARS[$name]}" "$OPTS")" || ms=failed
     printf '%s\t%s\n' "$name" "$ms" >>"$WORK_DIR/first.tsv"
     if [ -f "$WORK_DIR/$name.aot" ]; then
-      ms="$(first_token_ms "${JARS[$name]}" "$OPTS -XX:AOTCache=$WORK_DIR/$name.aot")"
+      ms="$(first_token_ms "${JARS[$name]}" "$OPTS -XX:AOTCache=$WORK_DIR/$name.aot")" || ms=failed
       printf '%s-aot\t%s\n' "$name" "$ms" >>"$WORK_DIR/first.tsv"
     fi
   done
 done
 
-median_of() { local m; m="$(awk -F'\t' -v k="$1" '$1 == k {print $2}' "$WORK_DIR/first.tsv" | median)"; echo "${m:-n/a}"; }
+median_of() { # the median of the runs that served a token
+  local m
+  m="$(awk -F'\t' -v k="$1" '$1 == k && $2 ~ /^[0-9]+$/ {print $2}' "$WORK_DIR/first.tsv" | median)"
+  echo "${m:-n/a}"
+}
 all() { awk -F'\t' -v k="$1" '$1 == k {printf "%s%s", s, $2; s = ", "}' "$WORK_DIR/first.tsv"; }
 # Backquotes are Markdown here, not command substitution.
 # shellcheck disable=SC2016

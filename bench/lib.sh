@@ -130,7 +130,7 @@ launch_service() {
 # Extracts Spring Boot jar $1 into directory $2 (java -Djarmode=tools ... extract), as the image runs it, and prints the
 # extracted application jar.
 extract_jar() {
-  "${JAVA:-java}" -Djarmode=tools -jar "$1" extract --destination "$2" >/dev/null
+  "${JAVA:-java}" -Djarmode=tools -jar "$1" extract --destination "$2" >/dev/null || return
   find "$2" -maxdepth 1 -name '*.jar' | head -n 1
 }
 
@@ -143,6 +143,10 @@ train_aot_cache() {
   launch_service "$WORK_DIR/training-$(basename "$cache" .aot).log" "$jar" \
     "$opts -XX:AOTCacheOutput=$cache -Dspring.context.exit=onRefresh" "$@"
   wait "$SERVICE_PID" || true
+  # It has exited: its pid must not be killed at cleanup, when another process may have it.
+  local pid kept=()
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$SERVICE_PID" ] || kept+=("$pid"); done
+  PIDS=("${kept[@]}")
 }
 
 # A tool of the JDK that runs ${JAVA:-java} (javac, jar), found beside it even when that is a bare name on the PATH.

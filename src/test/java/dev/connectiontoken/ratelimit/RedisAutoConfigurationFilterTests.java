@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -37,6 +39,18 @@ class RedisAutoConfigurationFilterTests {
     }
 
     @Test
+    void whatIsLeftOutIsListedInTheConditionReport() {
+        DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+        RedisAutoConfigurationFilter filter = new RedisAutoConfigurationFilter();
+        filter.setEnvironment(new MockEnvironment());
+        filter.setBeanFactory(beanFactory);
+
+        filter.match(new String[] {REDIS, WEB_MVC}, null);
+
+        assertThat(ConditionEvaluationReport.get(beanFactory).getExclusions()).containsExactly(REDIS);
+    }
+
+    @Test
     void candidatesAlreadyFilteredOutStayOut() {
         assertThat(filter(new MockEnvironment(), null, WEB_MVC)).containsExactly(true, true);
     }
@@ -56,14 +70,16 @@ class RedisAutoConfigurationFilterTests {
             }
         }
         assertThat(leftOut)
-                .contains(
+                .containsExactlyInAnyOrder(
                         REDIS,
                         "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+                        "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+                        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+                        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
                         "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
                         "org.springframework.boot.netty.autoconfigure.NettyAutoConfiguration",
-                        "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration")
-                .allSatisfy((name) -> assertThat(RedisAutoConfigurationFilter.REDIS_PACKAGES)
-                        .anySatisfy((prefix) -> assertThat(name).startsWith(prefix)));
+                        "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
+                        "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration");
         assertThat(candidates).contains(WEB_MVC).hasSizeGreaterThan(leftOut.size() + 50);
     }
 

@@ -63,9 +63,9 @@ measure_once() {
   if [ -n "$sampler" ]; then kill "$sampler" 2>/dev/null || true; fi
   local requests rss="n/a" cpu="n/a"
   requests="$(wrk_figure "$out" requests)"
-  if [ -s "$rss_file" ]; then rss="$(sort -n "$rss_file" | tail -n 1 | awk '{v = $1 / 1024; r = int(v); if (r < v) r++; printf "%d", r}')"; fi
+  if [ -s "$rss_file" ]; then rss="$(sort -n "$rss_file" | tail -n 1 | awk '{printf "%d", int(($1 + 1023) / 1024)}')"; fi
   if [ "$#" -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
-    cpu="$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {v = t / hz * 1e6 / n; r = int(v); if (r < v) r++; printf "%d", r}')"
+    cpu="$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%d", int((t * 1000000 + hz * n - 1) / (hz * n))}')"
   fi
   if ! grep -q 'Requests/sec: *[1-9]' "$out"; then log "$label: no request completed"; cat "$out" >&2; fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$connections" "$(wrk_figure "$out" rps)" \
@@ -196,7 +196,7 @@ done
 figure() { awk -F'\t' -v l="$1" -v c="$2" -v col="$3" '$1 == l && $2 == c {print $col}' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # The same ratio for a target's verdict: cut, not rounded, to three decimals, so that 0.4955 is not judged 0.50.
-ratio_cut() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", int(a * 1000 / b) / 1000; else print "n/a" }'; }
+ratio_cut() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", int(a * 1000 / b + 1e-9) / 1000; else print "n/a" }'; }
 check() { awk -v v="$1" -v limit="$2" -v op="$3" 'BEGIN { if (v == "" || v == "n/a") print "not measured"; else if ((op == "<=" && v <= limit) || (op == ">=" && v >= limit)) print "met"; else print "**not met**" }'; }
 startup() { awk -F'\t' -v l="$1" '$1 == l {print $2}' "$WORK_DIR/startup.tsv" | median; }
 

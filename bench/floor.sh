@@ -17,6 +17,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 JAVA="$(pick_java)"
 export JAVA MALLOC_ARENA_MAX=2
 OPTS="$IMAGE_JAVA_OPTS -XX:MaxRAM=512m"
+# The floor is only a floor on the service's own Spring Boot version: refuse to measure another.
+boot_version() { sed -n '/<artifactId>spring-boot-starter-parent</{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q;}' "$1"; }
+if [ "$(boot_version "$BENCH_DIR/floor/pom.xml")" != "$(boot_version "$ROOT_DIR/pom.xml")" ]; then
+  log "bench/floor/pom.xml is on Spring Boot $(boot_version "$BENCH_DIR/floor/pom.xml"), the service on" \
+    "$(boot_version "$ROOT_DIR/pom.xml"): set the floor's parent to the service's version"
+  exit 1
+fi
 require_packages nginx-light libnginx-mod-http-echo curl openssl
 make_certificate
 start_standin 0.05

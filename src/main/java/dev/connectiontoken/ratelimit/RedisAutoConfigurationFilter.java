@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
 class RedisAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
 
     /** The packages of the auto-configurations that spring-boot-starter-data-redis brings, and nothing else needs. */
-    static final List<String> REDIS_PACKAGES = List.of(
+    private static final List<String> REDIS_PACKAGES = List.of(
             "org.springframework.boot.data.redis.",
             "org.springframework.boot.data.autoconfigure.",
             "org.springframework.boot.netty.");

@@ -1,6 +1,6 @@
 package dev.connectiontoken;
 
-import dev.connectiontoken.api.ApiKeys;
+import dev.connectiontoken.client.ApiKeys;
 
 /** API keys for tests and their SHA-256, as an operator would configure them. */
 public final class TestKeys {

@@ -1,6 +1,5 @@
 package dev.connectiontoken.client;
 
-import dev.connectiontoken.api.StripeIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

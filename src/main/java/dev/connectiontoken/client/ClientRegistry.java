@@ -1,6 +1,5 @@
 package dev.connectiontoken.client;
 
-import dev.connectiontoken.api.ApiKeys;
 import dev.connectiontoken.client.ClientProperties.ClientEntry;
 import java.security.MessageDigest;
 import java.util.HexFormat;

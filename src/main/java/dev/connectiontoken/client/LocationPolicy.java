@@ -1,8 +1,7 @@
 package dev.connectiontoken.client;
 
-import dev.connectiontoken.error.ErrorCode;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.web.ApiException;
+import dev.connectiontoken.web.ProblemType;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,15 +19,15 @@ public final class LocationPolicy {
      * The location to scope the token to: the one asked for if the client may use it, else the client's default.
      *
      * @return the location, or {@code null} for an unscoped token (only for clients not limited to locations)
-     * @throws dev.connectiontoken.error.ApiException 403 for a location outside the client's list, 400 when a limited
+     * @throws dev.connectiontoken.web.ApiException 403 for a location outside the client's list, 400 when a limited
      *     client with no default asks for none
      */
     public static @Nullable String resolve(Client client, @Nullable String requested) {
         if (requested != null) {
             if (!allows(client.locations(), requested)) {
-                throw Problems.exception(
+                throw ApiException.of(
                         ProblemType.LOCATION_NOT_ALLOWED,
-                        ErrorCode.LOCATION_NOT_ALLOWED,
+                        "location_not_allowed",
                         "This client may not mint tokens for location " + requested + ".",
                         "location");
             }
@@ -38,9 +37,9 @@ public final class LocationPolicy {
             return client.defaultLocation();
         }
         if (!client.locations().isEmpty()) {
-            throw Problems.exception(
+            throw ApiException.of(
                     ProblemType.LOCATION_REQUIRED,
-                    ErrorCode.LOCATION_REQUIRED,
+                    "location_required",
                     "This client is limited to certain locations: choose one with the location parameter.",
                     "location");
         }

@@ -1,11 +1,10 @@
 package dev.connectiontoken.location;
 
-import dev.connectiontoken.api.Endpoints;
-import dev.connectiontoken.api.StripeMode;
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.error.ErrorCode;
-import dev.connectiontoken.error.ParameterError;
-import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.stripe.StripeMode;
+import dev.connectiontoken.web.ApiException;
+import dev.connectiontoken.web.Endpoints;
+import dev.connectiontoken.web.ParameterError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,12 +55,10 @@ class LocationController {
     private static void refuseParameters(HttpServletRequest request) {
         List<ParameterError> errors = Collections.list(request.getParameterNames()).stream()
                 .limit(MAX_ERRORS)
-                .map((name) -> (name.length() <= 100) ? name : name.substring(0, 100) + "...")
-                .map((name) ->
-                        new ParameterError(name, ErrorCode.PARAMETER_UNKNOWN, "Received unknown parameter: " + name))
+                .map(ParameterError::unknown)
                 .toList();
         if (!errors.isEmpty()) {
-            throw Problems.invalidParameters(errors);
+            throw ApiException.invalidParameters(errors);
         }
     }
 }

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.stripe.StripeTerminalGateway;
-import dev.connectiontoken.stripe.StripeTerminalGateway.TerminalLocation;
+import dev.connectiontoken.stripe.TerminalLocation;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -2,9 +2,9 @@ package dev.connectiontoken.location;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.connectiontoken.api.Endpoints;
-import dev.connectiontoken.stripe.StripeTerminalGateway.Address;
-import dev.connectiontoken.stripe.StripeTerminalGateway.TerminalLocation;
+import dev.connectiontoken.stripe.TerminalLocation;
+import dev.connectiontoken.stripe.TerminalLocation.Address;
+import dev.connectiontoken.web.Endpoints;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.connectiontoken.ratelimit;
 
-import dev.connectiontoken.audit.AuditLog;
-import dev.connectiontoken.error.ProblemWriter;
+import dev.connectiontoken.client.AuditLog;
+import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

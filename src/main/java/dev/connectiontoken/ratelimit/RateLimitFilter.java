@@ -1,12 +1,11 @@
 package dev.connectiontoken.ratelimit;
 
-import dev.connectiontoken.api.Endpoints;
-import dev.connectiontoken.audit.AuditLog;
+import dev.connectiontoken.client.AuditLog;
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.ProblemWriter;
-import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.web.ApiException;
+import dev.connectiontoken.web.Endpoints;
+import dev.connectiontoken.web.ProblemType;
+import dev.connectiontoken.web.ProblemWriter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,16 +98,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiException refusal = Problems.exception(
+        ApiException refusal = ApiException.of(
                         ProblemType.RATE_LIMITED, "Too many connection token requests. Retry after the delay given.")
                 .retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         if (client != null) {
             this.audit.refused(client, null, refusal);
         } else {
-            this.audit.refusedUnidentified(
-                    request.getRemoteAddr(),
-                    429,
-                    ProblemType.RATE_LIMITED.code().value());
+            this.audit.refusedUnidentified(request.getRemoteAddr(), 429, ProblemType.RATE_LIMITED.code());
         }
         this.writer.write(request, response, refusal);
     }
@@ -128,7 +124,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         this.writer.write(
                 request,
                 response,
-                Problems.exception(
+                ApiException.of(
                                 ProblemType.RATE_LIMIT_UNAVAILABLE,
                                 "The rate limit cannot be checked right now. Retry after the delay given.")
                         .retryAfter(Duration.ofSeconds(1)));

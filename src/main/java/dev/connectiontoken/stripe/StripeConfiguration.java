@@ -2,26 +2,22 @@ package dev.connectiontoken.stripe;
 
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
-import com.stripe.net.HttpURLConnectionClient;
-import dev.connectiontoken.api.StripeMode;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
  * Builds the one {@link StripeClient} from {@link StripeProperties} (never the global {@code Stripe.apiKey}) and the
- * gateway on it. With no key ({@link StripeMode#OFFLINE}) there is no client, and the gateway issues offline fakes.
+ * gateway on it. With no key ({@link StripeMode#OFFLINE}) there is no client, and the gateway answers with fakes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableResilientMethods
 class StripeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StripeConfiguration.class);
@@ -29,6 +25,12 @@ class StripeConfiguration {
     @Bean
     StripeMode stripeMode(StripeProperties properties) {
         return StripeMode.of(properties.secretKey(), properties.apiBase());
+    }
+
+    /** Adds {@code "mode": "offline" | "test" | "live"} to {@code /actuator/info}; never the key. */
+    @Bean
+    InfoContributor stripeModeInfoContributor(StripeMode mode) {
+        return (info) -> info.withDetail("mode", mode.name().toLowerCase(Locale.ROOT));
     }
 
     @Bean
@@ -45,26 +47,20 @@ class StripeConfiguration {
                     tokens (pst_test_offline_...) that no Stripe reader accepts. Responses carry the
                     header Connection-Token-Mode: offline. Set STRIPE_SECRET_KEY to mint real tokens.
                     ************************************************************************************""");
-            return new StripeTerminalGateway(null, new StripeErrorTranslator(), observations);
+            return new StripeTerminalGateway(null, null, properties.maxConcurrentCalls(), observations);
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
-        com.stripe.net.HttpClient transport = httpClient(properties, sslBundles);
-        // Our own transports hold a connection pool: the gateway closes it with the context.
+        String bundle = properties.sslBundle();
+        SSLContext ssl =
+                (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null;
+        ApacheStripeHttpClient transport =
+                new ApacheStripeHttpClient(properties.connectTimeout(), properties.maxConcurrentCalls(), ssl);
         return new StripeTerminalGateway(
-                stripeClient(properties, transport),
-                new StripeErrorTranslator(),
-                observations,
-                (transport instanceof PooledStripeHttpClient pooled) ? pooled : null);
-    }
-
-    @Bean
-    ConnectionsBeforeReady stripeConnectionsBeforeReady(
-            StripeTerminalGateway gateway, StripeProperties properties, StripeMode mode) {
-        return new ConnectionsBeforeReady(gateway, properties, mode);
+                stripeClient(properties, transport), transport, properties.maxConcurrentCalls(), observations);
     }
 
     static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {
-        // stripe-java has this switch only as a JVM-wide field; this service builds one client, so it is set here.
+        // stripe-java keeps this switch JVM-wide only; this service builds one client, so it is set here.
         Stripe.enableTelemetry = properties.telemetry();
         return StripeClient.builder()
                 .setApiKey(properties.secretKey())
@@ -74,34 +70,5 @@ class StripeConfiguration {
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
                 .setHttpClient(transport)
                 .build();
-    }
-
-    private static com.stripe.net.HttpClient httpClient(
-            StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
-        return switch (properties.httpClient()) {
-            case APACHE ->
-                new ApacheStripeHttpClient(
-                        properties.connectTimeout(),
-                        properties.maxConcurrentCalls(),
-                        sslContext(properties, sslBundles));
-            case JDK ->
-                new JdkStripeHttpClient(
-                        properties.connectTimeout(),
-                        properties.apiBase().startsWith("http:"),
-                        sslContext(properties, sslBundles));
-            case URL_CONNECTION -> {
-                if (properties.sslBundle() != null) {
-                    throw new IllegalStateException(
-                            "connection-token.stripe.ssl-bundle needs the apache or jdk http-client");
-                }
-                yield new HttpURLConnectionClient();
-            }
-        };
-    }
-
-    /** The configured SSL bundle's context, or {@code null} for the JVM's trust store. */
-    private static @Nullable SSLContext sslContext(StripeProperties properties, ObjectProvider<SslBundles> sslBundles) {
-        String bundle = properties.sslBundle();
-        return (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null;
     }
 }

@@ -6,31 +6,28 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ErrorCode;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.Problems;
-import java.net.ProtocolException;
+import dev.connectiontoken.stripe.StripeFailure.Kind;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Set;
+import org.apache.hc.core5.http.ProtocolException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one table from Stripe's failures to our answers. Only errors about the caller's own parameters pass Stripe's
- * text through; every other answer is ours, and Stripe's request id goes to the log.
+ * The one table from stripe-java's exceptions to {@link StripeFailure}. Only errors about the caller's own parameters
+ * keep Stripe's text; Stripe's request id goes to the log, never a key or Stripe's raw answer.
  *
  * <table>
- * <tr><th>Stripe</th><th>answer</th></tr>
- * <tr><td>invalid request about {@code location} or {@code expand}</td><td>400 with Stripe's code, param, message</td></tr>
- * <tr><td>authentication (401) or permission (403)</td><td>502, logged at ERROR</td></tr>
- * <tr><td>rate limited (429)</td><td>503 with {@code Retry-After}</td></tr>
- * <tr><td>connection timed out or read timed out</td><td>504</td></tr>
- * <tr><td>could not connect, connection reset, an answer that is not HTTP</td><td>503 with {@code Retry-After}</td></tr>
- * <tr><td>malformed answer (HTTP, but not JSON or no token), any other error</td><td>502</td></tr>
+ * <tr><th>Stripe</th><th>kind</th></tr>
+ * <tr><td>invalid request about {@code location} or {@code expand}</td><td>REJECTED_PARAMETERS</td></tr>
+ * <tr><td>another invalid request with code {@code resource_missing}</td><td>NOT_FOUND</td></tr>
+ * <tr><td>authentication (401) or permission (403)</td><td>MISCONFIGURED, logged at ERROR</td></tr>
+ * <tr><td>rate limited (429)</td><td>RATE_LIMITED</td></tr>
+ * <tr><td>connection or read timed out</td><td>TIMEOUT</td></tr>
+ * <tr><td>could not connect, connection reset</td><td>UNAVAILABLE</td></tr>
+ * <tr><td>an answer that is not HTTP or not readable, anything else</td><td>ERROR, logged at ERROR</td></tr>
  * </table>
  */
 final class StripeErrorTranslator {
@@ -39,72 +36,47 @@ final class StripeErrorTranslator {
 
     private static final Set<String> CALLER_PARAMETERS = Set.of("location", "expand");
 
-    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-
-    ApiException translate(StripeException ex) {
-        return answer(ex).upstreamRequestId(ex.getRequestId());
-    }
-
-    private static ApiException answer(StripeException ex) {
+    StripeFailure translate(StripeException ex) {
+        String requestId = ex.getRequestId();
         if (ex instanceof InvalidRequestException invalid && isAboutCallerInput(invalid)) {
-            return callerInput(invalid);
+            log.info("Stripe rejected the caller's parameter {} {}", invalid.getParam(), describe(ex));
+            String message = (ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
+                    ? ex.getStripeError().getMessage()
+                    : "Stripe rejected the parameter " + invalid.getParam() + ".";
+            String code = (ex.getCode() != null) ? ex.getCode() : "parameter_invalid";
+            return new StripeFailure(Kind.REJECTED_PARAMETERS, message, code, invalid.getParam(), requestId);
+        }
+        if (ex instanceof InvalidRequestException && "resource_missing".equals(ex.getCode())) {
+            return new StripeFailure(Kind.NOT_FOUND, "Stripe has no such object", ex.getCode(), null, requestId);
         }
         if (ex instanceof AuthenticationException || ex instanceof PermissionException) {
-            log.error(
-                    "Stripe refused this service's key ({}): check STRIPE_SECRET_KEY {}",
-                    ex.getClass().getSimpleName(),
-                    describe(ex));
-            return Problems.exception(
-                    ProblemType.STRIPE_MISCONFIGURED,
-                    "Stripe refused this service's credentials."
-                            + " This is a server configuration problem; retrying will not help.");
+            log.error("Stripe refused this service's key: check STRIPE_SECRET_KEY {}", describe(ex));
+            return new StripeFailure(Kind.MISCONFIGURED, "Stripe refused the key", requestId);
         }
         if (ex instanceof RateLimitException) {
             log.warn("Stripe is rate limiting this service {}", describe(ex));
-            return Problems.exception(
-                            ProblemType.STRIPE_RATE_LIMITED, "Stripe is rate limiting this service. Retry later.")
-                    .retryAfter(RETRY_AFTER);
+            return new StripeFailure(Kind.RATE_LIMITED, "Stripe answered 429", requestId);
         }
         if (ex instanceof ApiConnectionException && !(ex.getCause() instanceof ProtocolException)) {
-            return connectionFailed(ex);
+            boolean timeout = isTimeout(ex);
+            log.warn("{}: {}", timeout ? "Stripe did not answer in time" : "Could not reach Stripe", rootCause(ex));
+            return new StripeFailure(timeout ? Kind.TIMEOUT : Kind.UNAVAILABLE, "Stripe unreachable", requestId);
         }
         // Not the exception itself: stripe-java puts the raw answer in its message, and an answer may hold a token.
         log.error(
                 "Stripe answered with an unexpected error: {} {}", ex.getClass().getSimpleName(), describe(ex));
-        return Problems.exception(
-                ProblemType.STRIPE_ERROR, "Stripe answered with an error. The error has been logged.");
+        return new StripeFailure(Kind.ERROR, "Stripe answered with an error", requestId);
     }
 
-    ApiException malformedAnswer(@Nullable String requestId, @Nullable Throwable cause) {
+    StripeFailure unreadable(@Nullable String requestId, @Nullable Throwable cause) {
         String reason = (cause != null) ? cause.getClass().getName() : "no connection token in it";
         log.error("Stripe's answer could not be read: {} (Stripe request id {})", reason, requestId);
-        return Problems.exception(
-                        ProblemType.STRIPE_ERROR, "Stripe's answer could not be read. The error has been logged.")
-                .upstreamRequestId(requestId);
+        return new StripeFailure(Kind.ERROR, "Stripe's answer could not be read", requestId);
     }
 
     private static boolean isAboutCallerInput(InvalidRequestException ex) {
         String param = ex.getParam();
         return param != null && CALLER_PARAMETERS.contains(param.replaceFirst("\\[.*$", ""));
-    }
-
-    private static ApiException callerInput(InvalidRequestException ex) {
-        log.info("Stripe rejected the caller's parameter {} {}", ex.getParam(), describe(ex));
-        String code = (ex.getCode() != null) ? ex.getCode() : ErrorCode.PARAMETER_INVALID.value();
-        String message = (ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
-                ? ex.getStripeError().getMessage()
-                : "Stripe rejected the parameter " + ex.getParam() + ".";
-        return Problems.stripeRejected(code, message, ex.getParam());
-    }
-
-    private static ApiException connectionFailed(StripeException ex) {
-        if (isTimeout(ex)) {
-            log.warn("Stripe did not answer in time: {}", describeCause(ex));
-            return Problems.exception(ProblemType.STRIPE_TIMEOUT, "Stripe did not answer in time. Retry later.");
-        }
-        log.warn("Could not reach Stripe: {}", describeCause(ex));
-        return Problems.exception(ProblemType.STRIPE_UNAVAILABLE, "Stripe could not be reached. Retry later.")
-                .retryAfter(RETRY_AFTER);
     }
 
     private static boolean isTimeout(Throwable ex) {
@@ -116,8 +88,8 @@ final class StripeErrorTranslator {
         return false;
     }
 
-    /** The cause's type only: its message may quote whatever bytes the peer sent. */
-    private static String describeCause(StripeException ex) {
+    /** The root cause's type only: its message may quote whatever bytes the peer sent. */
+    private static String rootCause(Throwable ex) {
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

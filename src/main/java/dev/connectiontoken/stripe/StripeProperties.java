@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service reaches Stripe. The key is checked by {@code StripeMode.of} rather than a constraint here, because
+ * How the service reaches Stripe. The key is checked by {@link StripeMode#of} rather than a constraint here, because
  * Boot's bind-failure report would print the rejected value: the key itself.
  *
  * @param secretKey the secret ({@code sk_}) or restricted ({@code rk_}) key; blank for offline mode
@@ -21,19 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection to Stripe
  * @param readTimeout how long to wait for Stripe's answer once the request is sent
  * @param maxNetworkRetries how many times stripe-java retries a failed call (same idempotency key each time)
- * @param maxConcurrentCalls how many Stripe calls may be in flight at once; more are refused with 503 at once. With
- *     platform threads (JDK 17) keep it below the request thread count (400 here), so that a Stripe stall never takes
- *     every thread and the health probes keep answering; with virtual threads (JDK 21+) threads are not the limit.
- * @param httpClient stripe-java's transport: {@code apache} (pooled HTTP/1.1, the cheapest per call), {@code jdk}
- *     (pooled, HTTP/2) or {@code url-connection} (stripe-java's own)
+ * @param maxConcurrentCalls how many Stripe calls may be in flight at once, all operations together; more are refused
+ *     at once with 503. With platform threads (JDK 17) keep it below the request thread count (400), so that a Stripe
+ *     stall never takes every thread.
  * @param sslBundle the name of a {@code spring.ssl.bundle.*} whose trust material verifies the api base (an egress proxy
- *     that re-signs TLS, a stand-in); unset, the JVM's trust store. Not with the {@code url-connection} transport.
- * @param telemetry whether stripe-java reports the id and duration of each call to Stripe in a header of the next one
- *     ({@code X-Stripe-Client-Telemetry}); off by default, because it costs CPU on every call and tells Stripe nothing
- *     it needs to mint tokens. stripe-java keeps this switch JVM-wide ({@code Stripe.enableTelemetry}).
- * @param connectionsBeforeReady how many connections to Stripe to open (TCP and TLS) before the service turns ready, so
- *     that a burst of first calls does not wait on as many handshakes; {@code apache} transport only, at most
- *     {@code maxConcurrentCalls}; 0 (the default) opens none
+ *     that re-signs TLS, a stand-in); unset, the JVM's trust store
+ * @param telemetry whether stripe-java reports the id and duration of each call to Stripe in a header of the next one;
+ *     off by default: it tells Stripe nothing it needs to mint tokens
  */
 @ConfigurationProperties("connection-token.stripe")
 @Validated
@@ -50,38 +44,15 @@ public record StripeProperties(
         Duration readTimeout,
 
         @DefaultValue("1") @Min(0) @Max(5) int maxNetworkRetries,
-
-        @DefaultValue(StripeProperties.DEFAULT_MAX_CONCURRENT_CALLS) @Min(1)
-        int maxConcurrentCalls,
-
-        @DefaultValue("apache") @NotNull HttpClientType httpClient,
-
+        @DefaultValue("300") @Min(1) int maxConcurrentCalls,
         @Nullable String sslBundle,
-
-        @DefaultValue("false") boolean telemetry,
-
-        @DefaultValue("0") @Min(0) int connectionsBeforeReady) {
-
-    /** Also read by {@code @ConcurrencyLimit} on {@link StripeTerminalGateway}, which cannot take a bean. */
-    static final String DEFAULT_MAX_CONCURRENT_CALLS = "300";
+        @DefaultValue("false") boolean telemetry) {
 
     @Override
     public String toString() {
         return "StripeProperties[secretKey=" + ((this.secretKey == null) ? "<unset>" : "<redacted>") + ", apiBase="
-                + this.apiBase
-                + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+                + this.apiBase + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", maxNetworkRetries=" + this.maxNetworkRetries + ", maxConcurrentCalls=" + this.maxConcurrentCalls
-                + ", httpClient=" + this.httpClient + ", sslBundle=" + this.sslBundle + ", telemetry=" + this.telemetry
-                + ", connectionsBeforeReady=" + this.connectionsBeforeReady + "]";
-    }
-
-    /** stripe-java's transport. */
-    public enum HttpClientType {
-        /** Apache HttpClient 5, classic: pooled keep-alive HTTP/1.1 connections, blocking I/O on the calling thread. */
-        APACHE,
-        /** {@code java.net.http.HttpClient}: pooled keep-alive connections, HTTP/2 where offered. */
-        JDK,
-        /** stripe-java's own {@code HttpURLConnection} client: at most five idle connections per host. */
-        URL_CONNECTION
+                + ", sslBundle=" + this.sslBundle + ", telemetry=" + this.telemetry + "]";
     }
 }

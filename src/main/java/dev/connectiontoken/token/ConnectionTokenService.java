@@ -1,17 +1,13 @@
 package dev.connectiontoken.token;
 
-import dev.connectiontoken.audit.AuditLog;
+import dev.connectiontoken.client.AuditLog;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.client.LocationPolicy;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.stripe.IssuedToken;
+import dev.connectiontoken.stripe.StripeFailure;
 import dev.connectiontoken.stripe.StripeTerminalGateway;
-import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
-import dev.connectiontoken.token.ConnectionTokenRequestReader.ConnectionTokenRequest;
-import java.time.Duration;
+import dev.connectiontoken.web.ApiException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.resilience.InvocationRejectedException;
 import org.springframework.stereotype.Service;
 
 /** Applies the client's location and account policy, mints the token, and audits the outcome either way. */
@@ -27,26 +23,28 @@ class ConnectionTokenService {
         this.audit = audit;
     }
 
-    IssuedToken createToken(Client client, ConnectionTokenRequest request) {
+    Minted createToken(Client client, ConnectionTokenRequest request) {
+        String location = request.location();
         try {
-            String location = LocationPolicy.resolve(client, request.location());
-            IssuedToken token = mint(location, request, client);
-            this.audit.issued(client, token.location(), token.stripeRequestId());
-            return token;
+            location = LocationPolicy.resolve(client, request.location());
+            IssuedToken token = this.gateway.createToken(location, request.expand(), client.account());
+            this.audit.issued(client, location, token.stripeRequestId());
+            return new Minted(token, location);
+        } catch (StripeFailure failure) {
+            ApiException answer = ApiException.from(failure);
+            this.audit.refused(client, location, answer);
+            throw answer;
         } catch (ApiException ex) {
-            this.audit.refused(client, request.location(), ex);
+            this.audit.refused(client, location, ex);
             throw ex;
         }
     }
 
-    private IssuedToken mint(@Nullable String location, ConnectionTokenRequest request, Client client) {
-        try {
-            return this.gateway.createToken(location, request.expand(), client.account());
-        } catch (InvocationRejectedException ex) {
-            // The gateway's concurrency limit is full: answer now rather than queue behind a stalled Stripe.
-            throw Problems.exception(
-                            ProblemType.STRIPE_SATURATED, "Too many calls to Stripe are in flight. Retry shortly.")
-                    .retryAfter(Duration.ofSeconds(1));
-        }
-    }
+    /**
+     * A token and the location it was scoped to: the one this service asked Stripe for.
+     *
+     * @param token the token
+     * @param location the location, or {@code null} for an unscoped token
+     */
+    record Minted(IssuedToken token, @Nullable String location) {}
 }

@@ -3,7 +3,7 @@ package dev.connectiontoken.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.connectiontoken.error.ApiException;
+import dev.connectiontoken.web.ApiException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.times;
 
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.stripe.StripeTerminalGateway;
-import dev.connectiontoken.stripe.StripeTerminalGateway.TerminalLocation;
+import dev.connectiontoken.stripe.TerminalLocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.connectiontoken.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectiontoken.audit.AuditLog;
-import dev.connectiontoken.audit.AuditProperties;
+import dev.connectiontoken.client.AuditLog;
+import dev.connectiontoken.client.AuditProperties;
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.error.ProblemWriter;
+import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.stripe.Stripe;
-import dev.connectiontoken.StripeStandIn;
-import dev.connectiontoken.api.InvalidStripeKeyFailureAnalyzer;
-import dev.connectiontoken.api.StripeMode;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +13,6 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +34,7 @@ class StripeConfigurationTests {
             assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.OFFLINE);
             IssuedToken token = context.getBean(StripeTerminalGateway.class).createToken(null, List.of(), null);
             assertThat(token.offline()).isTrue();
-            assertThat(token.secret()).startsWith(OfflineTokens.PREFIX);
+            assertThat(token.secret()).startsWith(OfflineFakes.PREFIX);
         });
     }
 
@@ -56,9 +49,9 @@ class StripeConfigurationTests {
                 .run((context) -> {
                     assertThat(context.getBean(StripeMode.class)).isEqualTo(StripeMode.TEST);
                     StripeTerminalGateway gateway = context.getBean(StripeTerminalGateway.class);
-                    assertThatExceptionOfType(ApiException.class)
+                    assertThatExceptionOfType(StripeFailure.class)
                             .isThrownBy(() -> gateway.createToken(null, List.of(), null))
-                            .satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.STRIPE_UNAVAILABLE));
+                            .satisfies((ex) -> assertThat(ex.kind()).isEqualTo(StripeFailure.Kind.UNAVAILABLE));
                 });
     }
 
@@ -138,20 +131,6 @@ class StripeConfigurationTests {
     }
 
     @Test
-    void sslBundleNeedsAPooledTransport() {
-        this.runner
-                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
-                .withPropertyValues(
-                        "connection-token.stripe.secret-key=sk_test_51AbCdEf0123456789",
-                        "connection-token.stripe.http-client=url-connection",
-                        "connection-token.stripe.ssl-bundle=egress")
-                .run((context) -> assertThat(context)
-                        .hasFailed()
-                        .getFailure()
-                        .hasRootCauseMessage("connection-token.stripe.ssl-bundle needs the apache or jdk http-client"));
-    }
-
-    @Test
     void unknownSslBundleFailsStartup() {
         this.runner
                 .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
@@ -179,47 +158,9 @@ class StripeConfigurationTests {
     }
 
     @Test
-    void opensTheConfiguredConnectionsBeforeReady(CapturedOutput output) {
-        this.runner
-                .withPropertyValues(
-                        "connection-token.stripe.secret-key=" + StripeStandIn.SECRET_KEY,
-                        "connection-token.stripe.api-base=" + StripeStandIn.baseUrl(),
-                        "connection-token.stripe.connections-before-ready=3")
-                .run((context) -> {
-                    context.getBean(ConnectionsBeforeReady.class).run(null);
-                    assertThat(output).contains("Opened 3 connections to Stripe in");
-                });
-    }
-
-    @Test
-    void opensNoConnectionsBeforeReadyWithATransportThatCannot(CapturedOutput output) {
-        this.runner
-                .withPropertyValues(
-                        "connection-token.stripe.secret-key=" + StripeStandIn.SECRET_KEY,
-                        "connection-token.stripe.api-base=" + StripeStandIn.baseUrl(),
-                        "connection-token.stripe.http-client=jdk",
-                        "connection-token.stripe.connections-before-ready=3")
-                .run((context) -> {
-                    context.getBean(ConnectionsBeforeReady.class).run(null);
-                    assertThat(output)
-                            .contains("connections-before-ready needs the apache http-client; none opened")
-                            .doesNotContain("Opened 3");
-                });
-    }
-
-    @Test
     void propertiesNeverPrintTheKey() {
         StripeProperties properties = new StripeProperties(
-                "sk_test_51AbCdEf0123456789",
-                "https://api.stripe.com",
-                null,
-                null,
-                1,
-                150,
-                StripeProperties.HttpClientType.JDK,
-                null,
-                false,
-                0);
+                "sk_test_51AbCdEf0123456789", "https://api.stripe.com", null, null, 1, 150, null, false);
 
         assertThat(properties.toString()).doesNotContain("51AbCdEf").contains("<redacted>");
     }

@@ -28,7 +28,7 @@ class StripeErrorTranslatorTests {
     void invalidLocationIs400WithStripesCodeParamAndMessage() {
         InvalidRequestException stripe = invalidRequest("location", "resource_missing", "No such location: 'tml_1'");
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(error(answer))
@@ -41,14 +41,14 @@ class StripeErrorTranslatorTests {
     void invalidExpandEntryIs400() {
         InvalidRequestException stripe = invalidRequest("expand[0]", null, "This property cannot be expanded (a).");
 
-        assertThat(this.translator.translate(stripe).getStatusCode().value()).isEqualTo(400);
+        assertThat(answer(stripe).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
     void invalidRequestAboutAnotherParameterIs502WithoutStripesText() {
         InvalidRequestException stripe = invalidRequest("stripe_account", null, "Secret detail about our setup");
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(502);
         assertThat(answer.getBody().getDetail()).doesNotContain("Secret detail");
@@ -59,7 +59,7 @@ class StripeErrorTranslatorTests {
         StripeException stripe =
                 new AuthenticationException("Invalid API Key provided: sk_test_****", "req_1", null, 401);
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(502);
         assertThat(answer.getBody().getType().toString()).endsWith(":stripe-misconfigured");
@@ -71,15 +71,14 @@ class StripeErrorTranslatorTests {
         StripeException stripe =
                 new PermissionException("The provided key does not have permissions", "req_1", null, 403);
 
-        assertThat(this.translator.translate(stripe).getBody().getType().toString())
-                .endsWith(":stripe-misconfigured");
+        assertThat(answer(stripe).getBody().getType().toString()).endsWith(":stripe-misconfigured");
     }
 
     @Test
     void rateLimitIs503WithRetryAfter() {
         StripeException stripe = new RateLimitException("Too many requests", null, "req_1", "rate_limit", 429, null);
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -90,21 +89,21 @@ class StripeErrorTranslatorTests {
         StripeException stripe =
                 new ApiConnectionException("IOException", new SocketTimeoutException("Read timed out"));
 
-        assertThat(this.translator.translate(stripe).getStatusCode().value()).isEqualTo(504);
+        assertThat(answer(stripe).getStatusCode().value()).isEqualTo(504);
     }
 
     @Test
     void httpClientTimeoutIs504() {
         StripeException stripe = new ApiConnectionException("IOException", new HttpTimeoutException("timed out"));
 
-        assertThat(this.translator.translate(stripe).getStatusCode().value()).isEqualTo(504);
+        assertThat(answer(stripe).getStatusCode().value()).isEqualTo(504);
     }
 
     @Test
     void connectionRefusedIs503WithRetryAfter() {
         StripeException stripe = new ApiConnectionException("IOException", new ConnectException("Connection refused"));
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -114,7 +113,7 @@ class StripeErrorTranslatorTests {
     void connectionResetIs503() {
         StripeException stripe = new ApiConnectionException("IOException", new IOException("Connection reset"));
 
-        assertThat(this.translator.translate(stripe).getStatusCode().value()).isEqualTo(503);
+        assertThat(answer(stripe).getStatusCode().value()).isEqualTo(503);
     }
 
     @Test
@@ -122,7 +121,7 @@ class StripeErrorTranslatorTests {
         StripeException stripe =
                 new ApiException("Invalid response object from API: {\"secret\": \"pst_1\"", "req_1", null, 200, null);
 
-        dev.connectiontoken.error.ApiException answer = this.translator.translate(stripe);
+        dev.connectiontoken.web.ApiException answer = answer(stripe);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(502);
         assertThat(answer.getBody().getDetail()).doesNotContain("pst_1");
@@ -133,7 +132,7 @@ class StripeErrorTranslatorTests {
         StripeException stripe =
                 new IdempotencyException("Keys for idempotent requests can only be used once", "req_1", null, 400);
 
-        assertThat(this.translator.translate(stripe).getStatusCode().value()).isEqualTo(502);
+        assertThat(answer(stripe).getStatusCode().value()).isEqualTo(502);
     }
 
     private static InvalidRequestException invalidRequest(String param, String code, String message) {
@@ -148,8 +147,13 @@ class StripeErrorTranslatorTests {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Map<String, String> error(dev.connectiontoken.error.ApiException answer) {
+    private static java.util.Map<String, String> error(dev.connectiontoken.web.ApiException answer) {
         ProblemDetail body = answer.getBody();
         return (java.util.Map<String, String>) body.getProperties().get("error");
+    }
+
+    /** The translation and the web layer's mapping together: what a caller gets for each row of the table. */
+    private dev.connectiontoken.web.ApiException answer(com.stripe.exception.StripeException stripe) {
+        return dev.connectiontoken.web.ApiException.from(this.translator.translate(stripe));
     }
 }

@@ -8,9 +8,6 @@ import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
-import dev.connectiontoken.error.ApiException;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,8 @@ class StripeTerminalGatewayTests {
                     .setApiKey("sk_test_51Gateway000000")
                     .setHttpClient(this.stripe)
                     .build(),
-            new StripeErrorTranslator(),
+            null,
+            300,
             this.observations);
 
     @Test
@@ -52,7 +52,6 @@ class StripeTerminalGatewayTests {
         IssuedToken token = this.gateway.createToken("tml_A1", List.of("location"), "acct_1Shop");
 
         assertThat(token.secret()).isEqualTo("pst_test_abc");
-        assertThat(token.location()).isEqualTo("tml_A1");
         assertThat(token.offline()).isFalse();
         assertThat(token.stripeRequestId()).isEqualTo("req_Gateway1");
         StripeRequest sent = this.stripe.requests.get(0);
@@ -71,9 +70,9 @@ class StripeTerminalGatewayTests {
     void stripeRefusingOurKeyIs502AndTimedByType() {
         this.stripe.answer(401, "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Invalid API Key\"}}");
 
-        assertThatExceptionOfType(ApiException.class)
+        assertThatExceptionOfType(StripeFailure.class)
                 .isThrownBy(() -> this.gateway.createToken(null, List.of(), null))
-                .satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.STRIPE_MISCONFIGURED));
+                .satisfies((ex) -> assertThat(ex.kind()).isEqualTo(StripeFailure.Kind.MISCONFIGURED));
         assertThat(this.meters
                         .get("stripe.requests")
                         .tag("result", "stripe-misconfigured")
@@ -86,31 +85,68 @@ class StripeTerminalGatewayTests {
     void answerWithoutASecretIs502() {
         this.stripe.answer(200, "{\"object\": \"terminal.connection_token\"}");
 
-        assertThatExceptionOfType(ApiException.class)
+        assertThatExceptionOfType(StripeFailure.class)
                 .isThrownBy(() -> this.gateway.createToken(null, List.of(), null))
                 .satisfies((ex) -> {
-                    assertThat(ex.type()).isEqualTo(ProblemType.STRIPE_ERROR);
-                    assertThat(ex.upstreamRequestId()).isEqualTo("req_Gateway1");
+                    assertThat(ex.kind()).isEqualTo(StripeFailure.Kind.ERROR);
+                    assertThat(ex.requestId()).isEqualTo("req_Gateway1");
                 });
     }
 
     @Test
     void withoutAClientIssuesOfflineFakesAndCallsNobody() {
-        StripeTerminalGateway offline = new StripeTerminalGateway(null, new StripeErrorTranslator(), this.observations);
+        StripeTerminalGateway offline = new StripeTerminalGateway(null, null, 300, this.observations);
 
         IssuedToken token = offline.createToken("tml_A1", List.of(), null);
 
         assertThat(token.offline()).isTrue();
         assertThat(token.secret()).startsWith("pst_test_offline_").hasSize("pst_test_offline_".length() + 32);
-        assertThat(token.location()).isEqualTo("tml_A1");
         assertThat(this.stripe.requests).isEmpty();
+    }
+
+    @Test
+    void oneLimitOfCallsInFlightCoversEveryOperation() throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpClient stalled = new HttpClient() {
+            @Override
+            public StripeResponse request(StripeRequest request) {
+                inFlight.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return new StripeResponse(200, HttpHeaders.of(Map.of()), "{\"secret\": \"pst_test_abc\"}");
+            }
+        };
+        StripeTerminalGateway limited = new StripeTerminalGateway(
+                StripeClient.builder()
+                        .setApiKey("sk_test_51Gateway000000")
+                        .setHttpClient(stalled)
+                        .build(),
+                null,
+                1,
+                this.observations);
+        Thread token = new Thread(() -> limited.createToken(null, List.of(), null));
+        token.start();
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThatExceptionOfType(StripeFailure.class)
+                .isThrownBy(() -> limited.listLocations(null, 10))
+                .satisfies((ex) -> assertThat(ex.kind()).isEqualTo(StripeFailure.Kind.SATURATED));
+        assertThatExceptionOfType(StripeFailure.class)
+                .isThrownBy(() -> limited.retrieveLocation("tml_A1", null))
+                .satisfies((ex) -> assertThat(ex.kind()).isEqualTo(StripeFailure.Kind.SATURATED));
+        release.countDown();
+        token.join(10_000);
+        assertThat(limited.createToken(null, List.of(), null).secret()).isEqualTo("pst_test_abc");
     }
 
     @Test
     void closingTheGatewayClosesItsTransport() throws Exception {
         AtomicBoolean closed = new AtomicBoolean();
-        StripeTerminalGateway gateway =
-                new StripeTerminalGateway(null, new StripeErrorTranslator(), this.observations, () -> closed.set(true));
+        StripeTerminalGateway gateway = new StripeTerminalGateway(null, () -> closed.set(true), 300, this.observations);
 
         gateway.close();
 

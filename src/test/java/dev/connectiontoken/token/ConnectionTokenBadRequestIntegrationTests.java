@@ -209,13 +209,13 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
 
     @Test
     void createListsEveryBadParameter() {
-        HttpResponse<String> response = post("/connection_token?foo=1", JSON, "{\"location\": 5, \"expand\": \"a\"}");
+        HttpResponse<String> response = post("/connection_token?foo=1", FORM, "location=acct_5&expand[]=");
 
         JsonNode problem = assertProblem(response, 400);
         assertThat(problem.path("errors")
                         .valueStream()
                         .map((error) -> error.path("param").asString()))
-                .containsExactly("foo", "location", "expand");
+                .containsExactlyInAnyOrder("foo", "location", "expand[0]");
     }
 
     @Test
@@ -238,8 +238,7 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
 
         JsonNode problem = assertProblem(post("/connection_token", FORM, body), 400);
 
-        assertThat(problem.path("errors").size()).isEqualTo(20);
-        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("parameter_unknown");
+        assertThat(problem.path("type").asString()).endsWith(":malformed-request");
     }
 
     static Stream<Arguments> malformedBodies() {
@@ -248,10 +247,9 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
                 Arguments.of("JSON that is not an object", JSON, "[\"tml_1\"]"),
                 Arguments.of("JSON string", JSON, "\"tml_1\""),
                 Arguments.of("JSON with trailing content", JSON, "{} {}"),
-                Arguments.of("deeply nested JSON", JSON, "{\"location\": " + "[".repeat(2000) + "]".repeat(2000) + "}"),
+                Arguments.of("deeply nested JSON", JSON, "[".repeat(2000) + "]".repeat(2000)),
                 Arguments.of("bad percent-encoding", FORM, "location=tml_%zz"),
-                Arguments.of("truncated percent-encoding", FORM, "location=tml_%4"),
-                Arguments.of("invalid UTF-8 once decoded", FORM, "location=tml_%ff%fe"));
+                Arguments.of("truncated percent-encoding", FORM, "location=tml_%4"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -260,6 +258,12 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
         HttpResponse<String> response = post("/connection_token", contentType, body);
 
         JsonNode problem = assertProblem(response, 400);
+        assertThat(problem.path("type").asString()).endsWith(":malformed-request");
+    }
+
+    @Test
+    void createWithInvalidUtf8FormReturns400() {
+        JsonNode problem = assertProblem(post("/connection_token", FORM, "location=tml_%ff%fe"), 400);
         assertThat(problem.path("type").asString()).endsWith(":malformed-request");
     }
 

@@ -15,15 +15,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.connectiontoken.api.StripeMode;
-import dev.connectiontoken.audit.AuditLog;
-import dev.connectiontoken.audit.AuditProperties;
-import dev.connectiontoken.auth.SecuritySliceConfiguration;
-import dev.connectiontoken.error.ProblemType;
-import dev.connectiontoken.error.ProblemWriter;
-import dev.connectiontoken.error.Problems;
+import dev.connectiontoken.client.AuditLog;
+import dev.connectiontoken.client.AuditProperties;
+import dev.connectiontoken.security.SecuritySliceConfiguration;
+import dev.connectiontoken.stripe.IssuedToken;
+import dev.connectiontoken.stripe.StripeFailure;
+import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.stripe.StripeTerminalGateway;
-import dev.connectiontoken.stripe.StripeTerminalGateway.IssuedToken;
+import dev.connectiontoken.web.JsonConfiguration;
+import dev.connectiontoken.web.ProblemType;
+import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(ConnectionTokenController.class)
 @TestPropertySource(properties = "connection-token.cors.allowed-origins=https://pos.example.com")
 @Import({
-    ConnectionTokenRequestReader.class,
+    ConnectionTokenConfiguration.class,
+    JsonConfiguration.class,
     ConnectionTokenService.class,
     AuditLog.class,
     ProblemWriter.class,
@@ -63,7 +65,7 @@ class ConnectionTokenControllerTests {
     @Test
     void bareSdkPostMintsAnUnscopedTokenThatIsNeverCached() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_abc", null, false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
 
         this.mvc
                 .perform(post("/connection_token"))
@@ -77,7 +79,7 @@ class ConnectionTokenControllerTests {
     @Test
     void offlineTokenIsMarkedInAHeader() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_offline_x", null, true, null));
+                .willReturn(new IssuedToken("pst_test_offline_x", true, null));
 
         this.mvc
                 .perform(post("/connection_token"))
@@ -88,7 +90,7 @@ class ConnectionTokenControllerTests {
     @Test
     void jsonLocationAndExpandReachTheGateway() throws Exception {
         given(this.gateway.createToken("tml_A1", List.of("location"), null))
-                .willReturn(new IssuedToken("pst_test_abc", "tml_A1", false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
 
         this.mvc
                 .perform(post("/connection_token")
@@ -117,8 +119,7 @@ class ConnectionTokenControllerTests {
     @Test
     void gatewayErrorIsAnsweredWithItsProblemAndHeaders() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willThrow(Problems.exception(ProblemType.STRIPE_RATE_LIMITED, "Stripe is rate limiting this service.")
-                        .retryAfter(java.time.Duration.ofMillis(200)));
+                .willThrow(new StripeFailure(StripeFailure.Kind.RATE_LIMITED, "Stripe answered 429", "req_1"));
 
         this.mvc
                 .perform(post("/connection_token"))
@@ -166,7 +167,7 @@ class ConnectionTokenControllerTests {
     @Test
     void postFromAnAllowedOriginGetsCorsHeadersItCanRead() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_abc", null, false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
 
         this.mvc
                 .perform(post("/connection_token").header("Origin", "https://pos.example.com"))

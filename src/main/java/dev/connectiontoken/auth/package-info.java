@@ -1,5 +1,0 @@
-/** API-key and JWT authentication on Spring Security, CORS, and the secure-by-default startup rules. */
-@NullMarked
-package dev.connectiontoken.auth;
-
-import org.jspecify.annotations.NullMarked;

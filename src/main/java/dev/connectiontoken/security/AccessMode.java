@@ -1,0 +1,145 @@
+package dev.connectiontoken.security;
+
+import dev.connectiontoken.stripe.StripeMode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Secure by default, graded by the Stripe key: with any client or JWT issuer configured every call authenticates; with
+ * none, a live key refuses to start, a test key runs open with a loud warning, and offline mode runs open.
+ */
+final class AccessMode {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
+
+    /** Spring Boot's own properties, read here for the startup checks. */
+    private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
+    private AccessMode() {}
+
+    /**
+     * Runs every startup check of the security configuration and says whether callers must authenticate.
+     *
+     * @throws InsecureConfigurationException when the configuration would let callers mint tokens they should not
+     */
+    static boolean checkAll(StripeMode mode, int clients, boolean jwtEnabled, Environment environment) {
+        checkForwardedHeaders(
+                environment.getProperty("server.forward-headers-strategy"),
+                environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
+        checkJwtAudience(
+                jwtEnabled,
+                Binder.get(environment)
+                        .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
+                        .orElse(List.of()));
+        checkJwtIssuer(jwtEnabled, environment.getProperty(JWT_ISSUER));
+        boolean authenticationRequired = check(mode, clients, jwtEnabled);
+        checkManagementPort(
+                mode,
+                environment.getProperty("server.port", "8080"),
+                environment.getProperty("management.server.port"));
+        return authenticationRequired;
+    }
+
+    /** Whether callers must authenticate; throws when the configuration would expose live tokens to anyone. */
+    static boolean check(StripeMode mode, int clients, boolean jwtEnabled) {
+        if (clients > 0 || jwtEnabled) {
+            log.info("Callers must authenticate: {} API-key client(s), JWT {}", clients, jwtEnabled ? "on" : "off");
+            return true;
+        }
+        if (mode == StripeMode.LIVE) {
+            throw new InsecureConfigurationException(
+                    "A live Stripe key is set but no caller authentication is configured, so anyone could mint live"
+                            + " connection tokens",
+                    "Configure callers: connection-token.clients[0].id and .api-key-sha256 (API keys), or"
+                            + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See docs/SECURITY.md.");
+        }
+        if (mode == StripeMode.TEST) {
+            log.warn("""
+
+                    ************************************************************************************
+                    OPEN ACCESS: no API-key clients and no JWT issuer are configured, so ANYONE who can
+                    reach this service can mint test-mode connection tokens. Configure
+                    connection-token.clients or a JWT issuer before using a live key (the service
+                    refuses to start with a live key and no authentication).
+                    ************************************************************************************""");
+        }
+        return false;
+    }
+
+    /**
+     * JWTs must be meant for this service: without an audience check, any token the identity provider issues for any
+     * other application would be accepted here, and one without a locations claim could scope tokens anywhere.
+     */
+    static void checkJwtAudience(boolean jwtEnabled, List<String> audiences) {
+        if (!jwtEnabled) {
+            return;
+        }
+        if (audiences.isEmpty()) {
+            throw new InsecureConfigurationException(
+                    "JWT authentication is on but no audience is required, so tokens the identity provider issues"
+                            + " for other applications would be accepted",
+                    "Set spring.security.oauth2.resourceserver.jwt.audiences"
+                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
+                            + " provider puts in tokens for this service.");
+        }
+    }
+
+    /**
+     * JWTs must come from the identity provider named here: Spring Boot checks the issuer only when
+     * {@code issuer-uri} is set, so a JWK set or public key alone would accept a token from any issuer that shares it.
+     */
+    static void checkJwtIssuer(boolean jwtEnabled, @Nullable String issuer) {
+        if (jwtEnabled && (issuer == null || issuer.isBlank())) {
+            throw new InsecureConfigurationException(
+                    "JWT authentication is on but no issuer is configured, so the issuer of a token is never checked",
+                    "Set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your identity provider's"
+                            + " issuer, also when you give a jwk-set-uri or public-key-location.");
+        }
+    }
+
+    /**
+     * With a live key, metrics and info (client ids, the mode) must not answer anyone who can reach the API: the
+     * management endpoints need a port of their own, which only the platform reaches.
+     */
+    static void checkManagementPort(StripeMode mode, String serverPort, @Nullable String managementPort) {
+        boolean shared = managementPort == null || (managementPort.equals(serverPort) && !managementPort.equals("0"));
+        if (mode == StripeMode.LIVE && shared) {
+            throw new InsecureConfigurationException(
+                    "A live Stripe key is set but the management endpoints (/actuator) share the API port, so anyone"
+                            + " who can call the API could read its metrics",
+                    "Set management.server.port (MANAGEMENT_SERVER_PORT), e.g. 8081, and do not expose that port to"
+                            + " callers; the Docker image sets it.");
+        }
+    }
+
+    /**
+     * Forwarded headers change the address that rate limits and audit lines see, so they are trusted only from proxies
+     * the operator names. Spring Boot turns them on by itself on a detected cloud platform (every Kubernetes pod is one)
+     * and then trusts any private address; the service's default is {@code none}.
+     */
+    static void checkForwardedHeaders(@Nullable String strategy, boolean proxiesNamed) {
+        String value = (strategy != null) ? strategy.trim().toLowerCase(java.util.Locale.ROOT) : "none";
+        if (value.equals("framework")) {
+            throw new InsecureConfigurationException(
+                    "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",
+                    "Use server.forward-headers-strategy=native with"
+                            + " server.tomcat.remoteip.internal-proxies naming your proxies' addresses.");
+        }
+        if (value.equals("native") && !proxiesNamed) {
+            throw new InsecureConfigurationException(
+                    "server.forward-headers-strategy=native without server.tomcat.remoteip.internal-proxies trusts"
+                            + " X-Forwarded-For from every private address, so any pod or host nearby could forge"
+                            + " client addresses",
+                    "Set server.tomcat.remoteip.internal-proxies (SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES) to a regular"
+                            + " expression matching only your proxies' addresses, e.g. 10\\.0\\.3\\.\\d+.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.connectiontoken.stripe;
+
+import com.stripe.model.terminal.Location;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Terminal location, as much of it as a point-of-sale app needs to pick one.
+ *
+ * @param id the location id ({@code tml_...})
+ * @param displayName its name in the Stripe dashboard
+ * @param address its address, if Stripe has one
+ */
+public record TerminalLocation(
+        String id, String displayName, @Nullable Address address) {
+
+    static TerminalLocation of(Location location) {
+        com.stripe.model.Address address = location.getAddress();
+        return new TerminalLocation(
+                location.getId(),
+                String.valueOf(location.getDisplayName()),
+                (address != null)
+                        ? new Address(
+                                address.getLine1(),
+                                address.getLine2(),
+                                address.getCity(),
+                                address.getState(),
+                                address.getPostalCode(),
+                                address.getCountry())
+                        : null);
+    }
+
+    /**
+     * A postal address, in Stripe's shape.
+     *
+     * @param line1 the first line
+     * @param line2 the second line
+     * @param city the city
+     * @param state the state, county or province
+     * @param postalCode the postal code
+     * @param country the ISO 3166-1 alpha-2 country code
+     */
+    public record Address(
+            @Nullable String line1,
+            @Nullable String line2,
+            @Nullable String city,
+            @Nullable String state,
+            @Nullable String postalCode,
+            @Nullable String country) {}
+}

@@ -57,16 +57,6 @@ USER 10001
 ENV MANAGEMENT_SERVER_PORT=8081
 EXPOSE 8080 8081
 
-# Before turning ready, drive an in-process copy of the service against a loopback Stripe stand-in for 20,000 requests
-# (60 s at most), so that a replica added under load does not fail its first wave (docs/CONFIGURATION.md, "Warm-up
-# before readiness"): the first wave does better the more requests the warm-up served, and a fixed time serves half as
-# many on a busy machine (docs/PERFORMANCE.md, "What was tried"). Set the duration to 0s for the fastest readiness.
-ENV CONNECTION_TOKEN_WARM_UP_REQUESTS=20000
-ENV CONNECTION_TOKEN_WARM_UP_DURATION=60s
-# Then up to 20 s more at two requests in flight, until the JIT compilers have caught up (ends earlier when they are
-# idle): fewer failures in the first wave, for up to 20 s more to ready (docs/PERFORMANCE.md, "What was tried").
-ENV CONNECTION_TOKEN_WARM_UP_SETTLE=20s
-
 # The heap is 40 % of the container's memory limit: the JVM needs about 200 MB besides the heap under load (metaspace,
 # code, compiler arenas, buffers; docs/PERFORMANCE.md), so with 512 MiB the heap gets ~205 MB. glibc's per-thread
 # malloc arenas are capped (they add tens of MB).
@@ -74,7 +64,7 @@ ENV MALLOC_ARENA_MAX=2
 
 # The probes are /actuator/health/liveness and /actuator/health/readiness (deploy/kubernetes uses them);
 # this HEALTHCHECK, for Docker and compose, needs no curl.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 CMD ["/application/healthcheck.sh"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/application/healthcheck.sh"]
 
 # The parallel collector: under load it collected with both cores and paused less than the serial one, for more tokens
 # per second and a lower p99 (docs/PERFORMANCE.md, "What was tried"). With one core it collects with one thread.

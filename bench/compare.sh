@@ -2,16 +2,15 @@
 # Back-to-back warm measurements of one or more service jars (or JVM options) against the HTTPS Stripe stand-in:
 # for each, a fresh JVM with the image's options, WARM of load at 256 connections, then 20 s measured at 256
 # connections: requests/s, p99, failed requests and CPU per token. WARM=0 measures a cold replica instead: 12 s at
-# 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_HTTP2=1 lets the
-# stand-in speak HTTP/2, as api.stripe.com does; STANDIN_PLAIN=1 makes it plain HTTP, to tell the cost of TLS apart.
-# BURST=1 measures, after WARM of load at WARM_CONNECTIONS (default 256), the same 12 s burst of 256 new connections as
-# the cold mode: what a replica warmed in-process before turning ready could at best do. NMT=1 adds the JVM's native
-# memory summary (committed MB by area) at the end of the measurement. AUTH=1 configures one API-key client and has wrk
-# send its key, as every real deployment's callers do (by default the service runs open, with its test key). Each jar
-# runs extracted (java -Djarmode=tools ... extract), as the image runs it; FAT_JAR=1 runs it with java -jar as built. THREAD_CPU=1 adds the share of the measurement's CPU
-# taken by each group of JVM threads (request carriers, GC, JIT compilers, ...). VARIANTS="opts|opts|..." measures each jar once
-# per set of extra JVM options, in that order (later options win over the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the
-# JIT needs, or whether a change helped:
+# 256 connections from the moment it is ready, a request slower than 2 s counting as failed. STANDIN_PLAIN=1 makes the
+# stand-in plain HTTP, to tell the cost of TLS apart. NMT=1 adds the JVM's native memory summary (committed MB by area)
+# at the end of the measurement. AUTH=1 configures one API-key client and has wrk send its key, as every real
+# deployment's callers do (by default the service runs open, with its test key). Each jar runs extracted
+# (java -Djarmode=tools ... extract), as the image runs it; FAT_JAR=1 runs it with java -jar as built. THREAD_CPU=1 adds
+# the share of the measurement's CPU taken by each group of JVM threads (request carriers, GC, JIT compilers, ...).
+# VARIANTS="opts|opts|..." measures each jar once per set of extra JVM options, in that order (later options win over
+# the image's). For A/B questions that bench/run.sh does not ask, e.g. how long the JIT needs, or whether a change
+# helped (two builds side by side, alternating, each with its own environment: bench/side-by-side.sh):
 #
 #   bench/compare.sh target/connection-token-service-*.jar /tmp/old/target/connection-token-service-*.jar
 #   WARM=90s EXTRA_OPTS=-XX:InitialRAMPercentage=40 bench/compare.sh target/connection-token-service-*.jar
@@ -55,14 +54,10 @@ for jar in "$@"; do
     if [ "${WARM:-40s}" = 0 ]; then
       wrk_burst "$URL" "$WORK_DIR/measured.txt"
     else
-      wrk_run "$URL" "${WARM_CONNECTIONS:-256}" "${WARM:-40s}" "$WORK_DIR/warm.txt"
+      wrk_run "$URL" 256 "${WARM:-40s}" "$WORK_DIR/warm.txt"
       before="$(cpu_ticks "$SERVICE_PID")"
       thread_ticks "$SERVICE_PID" >"$WORK_DIR/threads-before.txt"
-      if [ -n "${BURST:-}" ]; then
-        wrk_burst "$URL" "$WORK_DIR/measured.txt"
-      else
-        wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
-      fi
+      wrk_run "$URL" 256 20s "$WORK_DIR/measured.txt"
     fi
     after="$(cpu_ticks "$SERVICE_PID")"
     kill "$sampler" 2>/dev/null || true
@@ -81,7 +76,6 @@ for jar in "$@"; do
       "$(wrk_figure "$WORK_DIR/measured.txt" p99)" "$(wrk_figure "$WORK_DIR/measured.txt" errors)" \
       "$(sort -n "$WORK_DIR/rss.txt" | tail -n 1 | awk '{printf "%d", $1 / 1024}')" \
       "$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN {printf "%d", t / hz * 1e6 / n}')"
-    grep -hoE "Warm-up: .*|Opened .* connections to Stripe.*" "$WORK_DIR/service.log" || true
     stop_service
   done
 done

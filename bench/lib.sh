@@ -8,6 +8,9 @@ ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 WORK_DIR="$(mktemp -d -t connection-token-bench.XXXXXX)"
 STANDIN_PORT="${STANDIN_PORT:-18443}"
 SERVICE_PORT="${SERVICE_PORT:-18080}"
+# With MANAGEMENT_PORT set, start_service gives /actuator that port (MANAGEMENT_SERVER_PORT), as the image does, and
+# reads readiness there.
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-}"
 BENCH_KEY="sk_test_51BenchStandInKey0000000000"
 # With AUTH=1 the service requires an API key, as every real deployment does (one client), and wrk sends it.
 BENCH_API_KEY="bench-caller-key-0123456789abcdef0123456789abcdef"
@@ -16,7 +19,7 @@ PIDS=()
 # memory limit (docs/DEPLOYMENT.md, deploy/kubernetes), from which -XX:MaxRAMPercentage sizes the heap. The image's
 # class-data archive (-XX:SharedArchiveFile) is left out: the scripts run without one unless they add a cache.
 IMAGE_JAVA_OPTS="-XX:+UseParallelGC -XX:MaxRAMPercentage=40 -Xss512k -XX:ReservedCodeCacheSize=48m"
-IMAGE_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=1000"
+IMAGE_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxMetaspaceSize=128m -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError"
 
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -74,10 +77,9 @@ make_certificate() {
 }
 
 # Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds. With
-# STANDIN_HTTP2 set it also offers HTTP/2 (ALPN), as api.stripe.com does; with STANDIN_PLAIN set it speaks plain HTTP
-# (an experiment only: a live key needs HTTPS), to tell the cost of TLS apart.
+# STANDIN_PLAIN set it speaks plain HTTP (an experiment only: a live key needs HTTPS), to tell the cost of TLS apart.
 start_standin() {
-  local delay="$1" tls=" ssl${STANDIN_HTTP2:+ http2}"
+  local delay="$1" tls=" ssl"
   STANDIN_BASE="https://127.0.0.1:$STANDIN_PORT"
   if [ -n "${STANDIN_PLAIN:-}" ]; then tls="" STANDIN_BASE="http://127.0.0.1:$STANDIN_PORT"; fi
   cat >"$WORK_DIR/nginx.conf" <<CONF
@@ -143,9 +145,13 @@ train_aot_cache() {
   launch_service "$WORK_DIR/training-$(basename "$cache" .aot).log" "$jar" \
     "$opts -XX:AOTCacheOutput=$cache -Dspring.context.exit=onRefresh" "$@"
   wait "$SERVICE_PID" || true
-  # It has exited: its pid must not be killed at cleanup, when another process may have it.
+  forget_pid "$SERVICE_PID"
+}
+
+# Process $1 has exited: its pid must not be killed at cleanup, when another process may have it.
+forget_pid() {
   local pid kept=()
-  for pid in "${PIDS[@]}"; do [ "$pid" = "$SERVICE_PID" ] || kept+=("$pid"); done
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
   PIDS=("${kept[@]}")
 }
 
@@ -159,21 +165,23 @@ median() {
   sort -n | awk '{v[NR] = $1} END {if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
-# Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness, up to
-# 200 s (long in-process warm-ups included).
+# Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness (on
+# MANAGEMENT_PORT when set), up to 200 s (an older build's in-process warm-up took up to 95 s).
 start_service() {
-  local clients=()
+  local clients=() management=() health_port="${MANAGEMENT_PORT:-$SERVICE_PORT}"
   if [ -n "${AUTH:-}" ]; then
     clients=(CONNECTION_TOKEN_CLIENTS_0_ID=bench
       CONNECTION_TOKEN_CLIENTS_0_API_KEY_SHA256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)")
   fi
+  if [ -n "$MANAGEMENT_PORT" ]; then management=(MANAGEMENT_SERVER_PORT="$MANAGEMENT_PORT"); fi
   launch_service "$WORK_DIR/service.log" "${SERVICE_JAR:-$(service_jar)}" "${JAVA_OPTS:-}" \
-    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "$@"
-  for _ in $(seq 1 400); do
-    if curl -fs "http://127.0.0.1:$SERVICE_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+    CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "${management[@]}" "$@"
+  for _ in $(seq 1 1000); do
+    if curl -fs "http://127.0.0.1:$health_port/actuator/health/readiness" >/dev/null 2>&1; then
       return 0
     fi
-    sleep 0.5
+    kill -0 "$SERVICE_PID" 2>/dev/null || break
+    sleep 0.2
   done
   log "the service did not become ready; its log:"
   tail -n 50 "$WORK_DIR/service.log" >&2
@@ -211,6 +219,7 @@ wrk_post_script() {
 stop_service() {
   kill "$SERVICE_PID" 2>/dev/null || true
   wait "$SERVICE_PID" 2>/dev/null || true
+  forget_pid "$SERVICE_PID"
 }
 
 # CPU ticks of each thread of process $1, grouped by thread name without its trailing number ("GC Thread#",
@@ -220,7 +229,7 @@ thread_ticks() {
   for task in /proc/"$1"/task/*; do
     [ -r "$task/stat" ] || continue
     # The name is between the first "(" and the last ")", and may hold spaces; utime and stime follow at 12 and 13.
-    # A thread may end between the test and the read (the warm-up's threads do, around readiness).
+    # A thread may end between the test and the read.
     sed -E 's/^[0-9]+ \((.*)\) (.*)$/\1\t\2/' "$task/stat" 2>/dev/null || true
   done | awk -F'\t' '{split($2, f, " "); name = $1; sub(/[0-9]+$/, "", name); t[name] += f[12] + f[13]}
     END {for (n in t) printf "%s\t%d\n", n, t[n]}'

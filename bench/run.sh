@@ -15,9 +15,7 @@
 # Usage: bench/run.sh [--record]
 #   JAVA=/path/to/java (default: JDK 25 if installed, else java on PATH), DURATION=20s, DELAY=0.05,
 #   WARMUP=90s (at 256 connections before a warm measurement: on 2 cores the JIT needs about that long),
-#   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails),
-#   WARM_UP_REQUESTS=20000, WARM_UP=60s (its limit) and WARM_UP_SETTLE=20s (the in-process warm-up of the
-#   service-cold-warm-up row and its settling, as the image sets them)
+#   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,9 +23,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-90s}"
 TRAINING="${TRAINING:-30s}"
-WARM_UP_REQUESTS="${WARM_UP_REQUESTS:-20000}"
-WARM_UP="${WARM_UP:-60s}"
-WARM_UP_SETTLE="${WARM_UP_SETTLE:-20s}"
 DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
 NODE_PORT="${NODE_PORT:-14242}"
@@ -173,11 +168,6 @@ cold service-cold "$RECOMMENDED_OPTS"
 for cache in aot aot-trained aot-offline; do
   if [ -f "$EXTRACTED/$cache.aot" ]; then cold "service-cold-$cache" "$(aot_opts "$cache")"; fi
 done
-# The in-process warm-up before readiness (connection-token.warm-up.*, as the image sets them); no AOT cache, so that
-# the row means the same on JDK 17. Its time to ready goes under the table.
-cold service-cold-warm-up \
-  "$RECOMMENDED_OPTS -Dconnection-token.warm-up.requests=$WARM_UP_REQUESTS -Dconnection-token.warm-up.duration=$WARM_UP -Dconnection-token.warm-up.settle=$WARM_UP_SETTLE"
-grep -ho "Warm-up: .*" "$WORK_DIR/service.log" >"$WORK_DIR/warm-up.txt" || true
 
 # Time to first token: process start to the first 200 from POST /connection_token.
 first_token() { # first_token LABEL JAVA_OPTIONS
@@ -205,7 +195,7 @@ table="$(
   printf '|---|---|---|---|---|---|---|---|---|\n'
   for row in "direct 64" "direct 256" "nginx-proxy 64" "nginx-proxy 256" "service 64" "service 256" \
       "node-peer 64" "node-peer 256" "service-cold 256" "service-cold-aot 256" "service-cold-aot-trained 256" \
-      "service-cold-aot-offline 256" "service-cold-warm-up 256"; do
+      "service-cold-aot-offline 256"; do
     read -r label connections <<<"$row"
     rps="$(figure "$label" "$connections" 3)"
     [ -n "$rps" ] || continue
@@ -218,16 +208,12 @@ table="$(
   if grep -q '^aot' "$WORK_DIR/startup.tsv"; then
     printf ', AOT cache of the context %s, AOT cache trained under load %s' "$(startup aot)" "$(startup aot-trained)"
   fi
-  printf '\n\nTime from process start to ready (ms): %s' \
+  printf '\n\nTime from process start to ready (ms): %s\n' \
     "$(awk -F'\t' '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}' "$WORK_DIR/ready.tsv")"
-  if [ -s "$WORK_DIR/warm-up.txt" ]; then
-    printf '; the warm-up logged "%s"' "$(awk '{printf "%s%s", (NR > 1 ? "\", then \"" : ""), $0}' "$WORK_DIR/warm-up.txt")"
-  fi
-  printf '\n'
 )"
 warm="$(figure service 256 3)"
 cold_row="service-cold"
-for candidate in service-cold-aot-offline service-cold-aot-trained service-cold-aot service-cold-warm-up; do
+for candidate in service-cold-aot-offline service-cold-aot-trained service-cold-aot; do
   if [ -n "$(figure "$candidate" 256 3)" ] && [ "$(figure "$candidate" 256 6)" -lt "$(figure "$cold_row" 256 6)" ]; then
     cold_row="$candidate"
   fi

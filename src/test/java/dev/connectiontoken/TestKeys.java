@@ -1,6 +1,9 @@
 package dev.connectiontoken;
 
-import dev.connectiontoken.client.ApiKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** API keys for tests and their SHA-256, as an operator would configure them. */
 public final class TestKeys {
@@ -15,7 +18,13 @@ public final class TestKeys {
 
     private TestKeys() {}
 
+    /** What {@code printf %s "$KEY" | sha256sum} prints. */
     public static String sha256(String key) {
-        return ApiKeys.sha256Hex(key);
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

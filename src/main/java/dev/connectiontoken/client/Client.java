@@ -29,12 +29,10 @@ public record Client(
         locations = List.copyOf(locations);
     }
 
-    /** A configured API-key client, before its key is known. */
     public Client(String id, List<String> locations, @Nullable String defaultLocation, @Nullable String account) {
-        this(id, locations, defaultLocation, account, Source.CONFIGURED, null);
+        this(id, locations, defaultLocation, account, Source.CONFIGURED);
     }
 
-    /** A client whose credential has no key id (a JWT). */
     public Client(
             String id,
             List<String> locations,
@@ -44,15 +42,7 @@ public record Client(
         this(id, locations, defaultLocation, account, source, null);
     }
 
-    public boolean isAnonymous() {
-        return this.source == Source.ANONYMOUS;
-    }
-
-    /**
-     * The client as audit lines and rate-limit buckets name it, with its credential kind, so that a JWT subject can
-     * never be mistaken for (or share a bucket with) a configured client of the same id: {@code key:store-1},
-     * {@code jwt:pos-7}, {@code anonymous}.
-     */
+    /** How audit lines and rate-limit buckets name the client, so that a JWT subject never passes for a key's id. */
     public String principal() {
         return switch (this.source) {
             case CONFIGURED -> "key:" + this.id;
@@ -61,15 +51,11 @@ public record Client(
         };
     }
 
-    /**
-     * The value for a metric's {@code client} tag: configured ids form a bounded set, JWT subjects do not, so all
-     * JWT clients share one value.
-     */
+    /** A metric's {@code client} tag: configured ids are a bounded set, JWT subjects are not, so they share one. */
     public String metricsTag() {
         return (this.source == Source.JWT) ? "jwt" : principal();
     }
 
-    /** Where a client comes from. */
     public enum Source {
         CONFIGURED,
         JWT,

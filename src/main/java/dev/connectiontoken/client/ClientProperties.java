@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The clients allowed to mint tokens with an API key: {@code connection-token.clients[N]}. Only the SHA-256 of each
- * key is configured, never the key.
+ * The clients allowed to mint tokens with an API key. Only the SHA-256 of each key is configured, never the key, and
+ * clashes are constraints so that they show in Boot's bind report rather than as a stack trace.
  *
  * @param clients the configured clients; none means no API-key authentication
  */
@@ -29,7 +29,6 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
         clients = (clients != null) ? List.copyOf(clients) : List.of();
     }
 
-    /** Checked with the other constraints, so that a clash shows in Boot's bind report, not as a stack trace. */
     @AssertTrue(message = "each client needs its own id")
     boolean isEachIdUnique() {
         return this.clients.stream().map(ClientEntry::id).distinct().count() == this.clients.size();

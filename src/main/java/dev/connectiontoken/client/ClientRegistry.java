@@ -1,7 +1,9 @@
 package dev.connectiontoken.client;
 
 import dev.connectiontoken.client.ClientProperties.ClientEntry;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured API-key clients. Keys are looked up by their SHA-256, compared with every configured hash in
- * constant time, so neither the key nor which client matched shows in the timing.
+ * The configured API-key clients, known by their keys' SHA-256 only. A key's hash is compared with every configured
+ * one in constant time, so neither the key nor which client matched shows in the timing.
  */
 @Component
 public class ClientRegistry {
@@ -28,17 +30,13 @@ public class ClientRegistry {
                 .toList();
     }
 
-    public boolean isEmpty() {
-        return this.clients.isEmpty();
-    }
-
     /** How many keys are configured, all clients together. */
     public int size() {
         return this.clients.size();
     }
 
     public Optional<Client> findByApiKey(String apiKey) {
-        byte[] digest = ApiKeys.sha256(apiKey);
+        byte[] digest = sha256(apiKey);
         Client found = null;
         for (Registered registered : this.clients) {
             if (MessageDigest.isEqual(registered.hash(), digest)) {
@@ -46,6 +44,14 @@ public class ClientRegistry {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    private static byte[] sha256(String apiKey) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every JVM has SHA-256", ex);
+        }
     }
 
     private static void warnIfDefaultWithoutLocations(ClientEntry entry) {
@@ -58,7 +64,6 @@ public class ClientRegistry {
         }
     }
 
-    /** One accepted key hash: the client it names, marked with which of its keys matched. */
     private record Registered(byte[] hash, Client client) {
 
         static Registered of(String hash, ClientEntry entry) {

@@ -16,11 +16,8 @@ public final class LocationPolicy {
     }
 
     /**
-     * The location to scope the token to: the one asked for if the client may use it, else the client's default.
-     *
-     * @return the location, or {@code null} for an unscoped token (only for clients not limited to locations)
-     * @throws dev.connectiontoken.web.ApiException 403 for a location outside the client's list, 400 when a limited
-     *     client with no default asks for none
+     * The location asked for if the client may use it, else the client's default; {@code null} (an unscoped token)
+     * only for clients not limited to locations.
      */
     public static @Nullable String resolve(Client client, @Nullable String requested) {
         if (requested != null) {
@@ -33,16 +30,13 @@ public final class LocationPolicy {
             }
             return requested;
         }
-        if (client.defaultLocation() != null) {
-            return client.defaultLocation();
-        }
-        if (!client.locations().isEmpty()) {
+        if (client.defaultLocation() == null && !client.locations().isEmpty()) {
             throw ApiException.of(
                     ProblemType.LOCATION_REQUIRED,
                     "location_required",
                     "This client is limited to certain locations: choose one with the location parameter.",
                     "location");
         }
-        return null;
+        return client.defaultLocation();
     }
 }

@@ -5,13 +5,11 @@ import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.web.ApiException;
 import dev.connectiontoken.web.Endpoints;
 import dev.connectiontoken.web.ParameterError;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  * pick from and connect a reader to one. Authenticated and rate limited like {@code POST /connection_token}.
  */
 @RestController
-@Tag(name = "Locations", description = "The Terminal locations a caller may use.")
 class LocationController {
 
     private static final int MAX_ERRORS = 20;
@@ -36,16 +33,9 @@ class LocationController {
         this.mode = mode;
     }
 
-    @GetMapping(Endpoints.LOCATIONS)
-    @Operation(
-            operationId = "listLocations",
-            summary = "List the caller's locations",
-            description = "The locations of the caller's list (each looked up in Stripe), or, for a caller not"
-                    + " limited to a list, its account's locations (at most connection-token.locations.max)."
-                    + " The caller's default location is marked. Takes no parameters.")
+    @GetMapping(path = Endpoints.LOCATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LocationsResponse> listLocations(
-            @Parameter(hidden = true) HttpServletRequest request,
-            @Parameter(hidden = true) @AuthenticationPrincipal @Nullable Client client) {
+            HttpServletRequest request, @AuthenticationPrincipal @Nullable Client client) {
         refuseParameters(request);
         Client caller = (client != null) ? client : Client.ANONYMOUS;
         return LocationsResponse.of(this.service.locationsFor(caller), caller.defaultLocation(), this.mode.isOffline());

@@ -5,14 +5,12 @@ import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -29,21 +27,6 @@ class RateLimitConfiguration {
      * reaches the filter, so it spends no bucket.
      */
     static final int FILTER_ORDER = 0;
-
-    RateLimitConfiguration(Environment environment) {
-        refuseRemoved(environment, "redis-url", "spring.data.redis.url (SPRING_DATA_REDIS_URL)");
-        refuseRemoved(environment, "redis-timeout", "spring.data.redis.timeout (SPRING_DATA_REDIS_TIMEOUT)");
-    }
-
-    /** A property this service no longer reads must not be left silently ignored, pointing at the wrong Redis. */
-    private static void refuseRemoved(Environment environment, String name, String replacement) {
-        String property = "connection-token.rate-limit." + name;
-        if (environment.containsProperty(property)) {
-            // The value is not shown: a Redis URL may hold a password.
-            throw new InvalidConfigurationPropertyValueException(
-                    property, "<hidden>", "It was replaced by Spring Boot's " + replacement + ".");
-        }
-    }
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)

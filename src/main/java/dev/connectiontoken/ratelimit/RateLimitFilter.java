@@ -27,11 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the caller-facing endpoints per authenticated client, or per IP address for callers that do not authenticate.
- * Runs after the security chain, so the client is known and a caller refused with 401 spends nothing. Over the limit:
- * 429 with
- * {@code Retry-After} and {@code RateLimit-*} headers. If the limit store fails, the request goes through or gets 503,
- * as {@code failure-mode} says, and the failure is counted in {@code connection.token.ratelimit.store.failures}.
+ * Limits the caller-facing endpoints per authenticated client, or per IP address for callers that do not authenticate:
+ * 429 with {@code Retry-After} and {@code RateLimit-*} headers. Runs after the security chain, so a caller refused with
+ * 401 spends nothing. If the store fails, the request goes through or gets 503, as {@code failure-mode} says.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 

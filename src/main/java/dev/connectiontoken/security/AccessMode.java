@@ -2,6 +2,7 @@ package dev.connectiontoken.security;
 
 import dev.connectiontoken.stripe.StripeMode;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,28 +18,19 @@ final class AccessMode {
 
     private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
 
-    /** Spring Boot's own properties, read here for the startup checks. */
-    private static final String JWT_AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
-
     static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     private AccessMode() {}
 
-    /**
-     * Runs every startup check of the security configuration and says whether callers must authenticate.
-     *
-     * @throws InsecureConfigurationException when the configuration would let callers mint tokens they should not
-     */
+    /** Runs every startup check and says whether callers must authenticate. */
     static boolean checkAll(StripeMode mode, int clients, boolean jwtEnabled, Environment environment) {
         checkForwardedHeaders(
                 environment.getProperty("server.forward-headers-strategy"),
                 environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
-        checkJwtAudience(
-                jwtEnabled,
-                Binder.get(environment)
-                        .bind(JWT_AUDIENCES, Bindable.listOf(String.class))
-                        .orElse(List.of()));
-        checkJwtIssuer(jwtEnabled, environment.getProperty(JWT_ISSUER));
+        List<String> audiences = Binder.get(environment)
+                .bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class))
+                .orElse(List.of());
+        checkJwt(jwtEnabled, environment.getProperty(JWT_ISSUER), audiences);
         boolean authenticationRequired = check(mode, clients, jwtEnabled);
         checkManagementPort(
                 mode,
@@ -47,7 +39,6 @@ final class AccessMode {
         return authenticationRequired;
     }
 
-    /** Whether callers must authenticate; throws when the configuration would expose live tokens to anyone. */
     static boolean check(StripeMode mode, int clients, boolean jwtEnabled) {
         if (clients > 0 || jwtEnabled) {
             log.info("Callers must authenticate: {} API-key client(s), JWT {}", clients, jwtEnabled ? "on" : "off");
@@ -74,14 +65,11 @@ final class AccessMode {
     }
 
     /**
-     * JWTs must be meant for this service: without an audience check, any token the identity provider issues for any
-     * other application would be accepted here, and one without a locations claim could scope tokens anywhere.
+     * JWTs must be meant for this service, or a token issued for any other application would pass; and Boot checks
+     * the issuer only when {@code issuer-uri} is set, so a JWK set alone would accept any issuer sharing it.
      */
-    static void checkJwtAudience(boolean jwtEnabled, List<String> audiences) {
-        if (!jwtEnabled) {
-            return;
-        }
-        if (audiences.isEmpty()) {
+    static void checkJwt(boolean jwtEnabled, @Nullable String issuer, List<String> audiences) {
+        if (jwtEnabled && audiences.isEmpty()) {
             throw new InsecureConfigurationException(
                     "JWT authentication is on but no audience is required, so tokens the identity provider issues"
                             + " for other applications would be accepted",
@@ -89,13 +77,6 @@ final class AccessMode {
                             + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
                             + " provider puts in tokens for this service.");
         }
-    }
-
-    /**
-     * JWTs must come from the identity provider named here: Spring Boot checks the issuer only when
-     * {@code issuer-uri} is set, so a JWK set or public key alone would accept a token from any issuer that shares it.
-     */
-    static void checkJwtIssuer(boolean jwtEnabled, @Nullable String issuer) {
         if (jwtEnabled && (issuer == null || issuer.isBlank())) {
             throw new InsecureConfigurationException(
                     "JWT authentication is on but no issuer is configured, so the issuer of a token is never checked",
@@ -105,10 +86,7 @@ final class AccessMode {
         }
     }
 
-    /**
-     * With a live key, metrics and info (client ids, the mode) must not answer anyone who can reach the API: the
-     * management endpoints need a port of their own, which only the platform reaches.
-     */
+    /** With a live key, metrics and info must not answer anyone who can reach the API. */
     static void checkManagementPort(StripeMode mode, String serverPort, @Nullable String managementPort) {
         boolean shared = managementPort == null || (managementPort.equals(serverPort) && !managementPort.equals("0"));
         if (mode == StripeMode.LIVE && shared) {
@@ -121,12 +99,12 @@ final class AccessMode {
     }
 
     /**
-     * Forwarded headers change the address that rate limits and audit lines see, so they are trusted only from proxies
-     * the operator names. Spring Boot turns them on by itself on a detected cloud platform (every Kubernetes pod is one)
-     * and then trusts any private address; the service's default is {@code none}.
+     * Forwarded headers change the address rate limits and audit lines see, so they are trusted only from named
+     * proxies; Boot turns them on by itself on a detected cloud platform (any Kubernetes pod) and trusts any private
+     * address.
      */
     static void checkForwardedHeaders(@Nullable String strategy, boolean proxiesNamed) {
-        String value = (strategy != null) ? strategy.trim().toLowerCase(java.util.Locale.ROOT) : "none";
+        String value = (strategy != null) ? strategy.trim().toLowerCase(Locale.ROOT) : "none";
         if (value.equals("framework")) {
             throw new InsecureConfigurationException(
                     "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",

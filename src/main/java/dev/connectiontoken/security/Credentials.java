@@ -3,28 +3,58 @@ package dev.connectiontoken.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Where credentials are read from: {@code Authorization: Bearer} and {@code X-Api-Key}. A request carrying more than
- * one header of either kind is refused (401), whatever they hold: which credential wins must never be a guess.
+ * Reads the one credential a request may carry, from {@code X-Api-Key} or {@code Authorization: Bearer}: a bearer value
+ * shaped like a JWT goes to the resource server, any other is an API key, so an API key sent as a bearer never fails
+ * as a malformed JWT. Several such headers are refused (401): which credential wins must never be a guess.
  */
-final class Credentials {
+final class Credentials implements AuthenticationConverter, BearerTokenResolver {
 
     static final String API_KEY_HEADER = "X-Api-Key";
 
     private static final String BEARER = "Bearer ";
 
-    private Credentials() {}
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    /** The API key, in a token whose {@code toString} never shows it. */
+    @Override
+    public @Nullable Authentication convert(HttpServletRequest request) {
+        String bearer = bearer(request);
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey == null && (bearer == null || JWT.matcher(bearer).matches())) {
+            return null;
+        }
+        apiKey = (apiKey != null) ? apiKey.strip() : bearer;
+        // An empty header is a credential that fails, never one that might match a client configured by mistake.
+        if (apiKey.isEmpty()) {
+            throw new BadCredentialsException("Empty API key");
+        }
+        return UsernamePasswordAuthenticationToken.unauthenticated("api-key", apiKey);
+    }
+
+    @Override
+    public @Nullable String resolve(HttpServletRequest request) {
+        String bearer = bearer(request);
+        return (bearer != null && JWT.matcher(bearer).matches()) ? bearer : null;
+    }
 
     /** The bearer value, or {@code null} when there is none (or another scheme, such as Basic). */
-    static @Nullable String bearer(HttpServletRequest request) {
+    private static @Nullable String bearer(HttpServletRequest request) {
         List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
-        if (authorizations.size() + apiKeys(request).size() > 1) {
+        int apiKeys = Collections.list(request.getHeaders(API_KEY_HEADER)).size();
+        if (authorizations.size() + apiKeys > 1) {
             throw new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "Send one credential, not several", null));
         }
@@ -32,9 +62,5 @@ final class Credentials {
         return (value != null && value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 ? value.substring(BEARER.length()).strip()
                 : null;
-    }
-
-    static List<String> apiKeys(HttpServletRequest request) {
-        return Collections.list(request.getHeaders(API_KEY_HEADER));
     }
 }

@@ -24,8 +24,4 @@ record JwtProperties(
         @DefaultValue("locations") @NotBlank String locationsClaim,
         @DefaultValue("default_location") @NotBlank String defaultLocationClaim,
         @DefaultValue("stripe_account") @NotBlank String accountClaim,
-        @DefaultValue("true") boolean requireLocations) {
-
-    /** The locations claim value that allows any location, as a string or a one-element list. */
-    static final String ANY_LOCATION = "*";
-}
+        @DefaultValue("true") boolean requireLocations) {}

@@ -18,14 +18,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers 401 for missing, malformed or wrong credentials, API key and JWT alike, with {@code WWW-Authenticate} and the
- * one problem shape (without it, callers would get Boot's {@code /error} JSON), and 503 when the identity provider's
- * keys cannot be loaded. The credential is never echoed.
+ * problem shape (not Boot's {@code /error} JSON), and 503 when the identity provider's keys cannot be loaded. The
+ * credential is never echoed.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
 
-    static final String REALM = "Bearer realm=\"connection-token\"";
+    private static final String REALM = "Bearer realm=\"connection-token\"";
 
     private final ProblemWriter writer;
 
@@ -42,13 +42,10 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
         if (ex instanceof AuthenticationServiceException) {
             // One line, no stack trace: the cause is the identity provider, not this request.
             log.warn("JWT keys unavailable: {}", ex.getMessage());
-            this.writer.write(
-                    request,
-                    response,
-                    ApiException.of(
-                                    ProblemType.AUTHENTICATION_UNAVAILABLE,
-                                    "Credentials cannot be checked right now. Retry after the delay given.")
-                            .retryAfter(Duration.ofSeconds(5)));
+            ApiException unavailable = ApiException.of(
+                    ProblemType.AUTHENTICATION_UNAVAILABLE,
+                    "Credentials cannot be checked right now. Retry after the delay given.");
+            this.writer.write(request, response, unavailable.retryAfter(Duration.ofSeconds(5)));
             return;
         }
         boolean presented = !(ex instanceof InsufficientAuthenticationException);

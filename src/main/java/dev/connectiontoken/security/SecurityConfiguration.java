@@ -1,17 +1,26 @@
 package dev.connectiontoken.security;
 
 import dev.connectiontoken.client.AuditLog;
+import dev.connectiontoken.client.Client;
 import dev.connectiontoken.client.ClientRegistry;
 import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.web.ApiException;
 import dev.connectiontoken.web.Endpoints;
 import dev.connectiontoken.web.ProblemType;
 import dev.connectiontoken.web.ProblemWriter;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -21,6 +30,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Who may call the caller-facing endpoints: configured API-key clients and JWTs from the integrator's identity
@@ -61,7 +74,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> writer.write(
                                 request, response, ApiException.of(ProblemType.FORBIDDEN, "Access denied."))))
-                .addFilter(ProblemCorsProcessor.filter(cors, writer))
+                .addFilter(corsFilter(cors, writer))
                 .authorizeHttpRequests((requests) -> {
                     if (authenticationRequired) {
                         requests.requestMatchers(Endpoints.CALLER_PATHS.toArray(String[]::new))
@@ -69,19 +82,22 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().permitAll();
                 });
-        if (!clients.isEmpty()) {
-            AuthenticationFilter apiKeys = new AuthenticationFilter(
-                    new ProviderManager(new ApiKeyAuthenticationProvider(clients)),
-                    new ApiKeyAuthenticationConverter());
+        if (clients.size() > 0) {
+            AuthenticationManager byApiKey =
+                    (authentication) -> clients.findByApiKey((String) authentication.getCredentials())
+                            .map(SecurityConfiguration::authenticated)
+                            .orElseThrow(() -> new BadCredentialsException("Unknown API key"));
+            AuthenticationFilter apiKeys = new AuthenticationFilter(byApiKey, new Credentials());
             apiKeys.setSuccessHandler((request, response, authentication) -> {});
             apiKeys.setFailureHandler(entryPoint::commence);
             http.addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
         }
         if (jwtEnabled) {
             http.oauth2ResourceServer((resourceServer) -> resourceServer
-                    .bearerTokenResolver(new JwtBearerTokenResolver())
+                    .bearerTokenResolver(new Credentials())
                     .authenticationEntryPoint(entryPoint)
-                    .jwt((token) -> token.jwtAuthenticationConverter(new JwtClientConverter(jwt)))
+                    .jwt((token) ->
+                            token.jwtAuthenticationConverter((decoded) -> JwtConfiguration.client(decoded, jwt)))
                     // Every failure, an unreachable key source too, goes to the entry point: never a 500.
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                         @Override
@@ -92,5 +108,55 @@ class SecurityConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    /** A caller authenticated by API key or JWT: the principal is the {@link Client}, named by its id. */
+    static AbstractAuthenticationToken authenticated(Client client) {
+        return new UsernamePasswordAuthenticationToken(client, "", List.of()) {
+            @Override
+            public String getName() {
+                return client.id();
+            }
+        };
+    }
+
+    /** Spring's CORS checks, with a refused origin answered in the problem shape rather than a bare text 403. */
+    private static CorsFilter corsFilter(CorsProperties properties, ProblemWriter writer) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "POST"));
+        configuration.setAllowedHeaders(List.of(
+                HttpHeaders.AUTHORIZATION,
+                Credentials.API_KEY_HEADER,
+                HttpHeaders.CONTENT_TYPE,
+                Endpoints.REQUEST_ID_HEADER));
+        configuration.setExposedHeaders(List.of(
+                HttpHeaders.RETRY_AFTER,
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                Endpoints.MODE_HEADER,
+                Endpoints.REQUEST_ID_HEADER));
+        configuration.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        Endpoints.CALLER_PATHS.forEach((path) -> source.registerCorsConfiguration(path, configuration));
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                ApiException refusal = ApiException.of(
+                        ProblemType.FORBIDDEN,
+                        "cors_origin_not_allowed",
+                        "This origin may not call the service from a browser (CORS).",
+                        null);
+                // The processor is not given the request, so the optional instance member is left out.
+                writer.write(
+                        null,
+                        ((ServletServerHttpResponse) response).getServletResponse(),
+                        refusal.getBody(),
+                        refusal.getHeaders());
+            }
+        });
+        return filter;
     }
 }

@@ -1,5 +1,8 @@
 package dev.connectiontoken.stripe;
 
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
 /** A configured Stripe key that cannot work, or not safely; its message is one line and never contains the key. */
 class InvalidStripeKeyException extends IllegalStateException {
 
@@ -17,7 +20,12 @@ class InvalidStripeKeyException extends IllegalStateException {
         this.action = action;
     }
 
-    String action() {
-        return this.action;
+    /** Turns the refusal into Boot's short startup report instead of a stack trace. */
+    static class Analyzer extends AbstractFailureAnalyzer<InvalidStripeKeyException> {
+
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, InvalidStripeKeyException cause) {
+            return new FailureAnalysis(cause.getMessage(), cause.action, cause);
+        }
     }
 }

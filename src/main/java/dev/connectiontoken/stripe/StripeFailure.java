@@ -1,5 +1,6 @@
 package dev.connectiontoken.stripe;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public class StripeFailure extends RuntimeException {
         this.requestId = requestId;
     }
 
+    /** What kind of failure; the web layer chooses the status. */
     public Kind kind() {
         return this.kind;
     }
@@ -51,26 +53,18 @@ public class StripeFailure extends RuntimeException {
 
     /** What went wrong with a call to Stripe. */
     public enum Kind {
-        /** Stripe refused a parameter the caller chose ({@code location}, {@code expand}). */
-        REJECTED_PARAMETERS,
-        /** Stripe has no such object (a location deleted or on another account). */
-        NOT_FOUND,
-        /** Stripe refused this service's key (authentication or permission). */
-        MISCONFIGURED,
-        /** Stripe answered 429. */
+        REJECTED_PARAMETERS, // Stripe refused a parameter the caller chose (location, expand)
+        NOT_FOUND, // Stripe has no such object (a location deleted or on another account)
+        MISCONFIGURED, // Stripe refused this service's key (authentication or permission)
         RATE_LIMITED,
-        /** Stripe could not be reached. */
-        UNAVAILABLE,
-        /** Stripe did not connect or answer in time. */
-        TIMEOUT,
-        /** Too many calls to Stripe are in flight already. */
-        SATURATED,
-        /** Anything else: an unexpected error or an answer we cannot read. */
-        ERROR;
+        UNAVAILABLE, // Stripe could not be reached
+        TIMEOUT, // Stripe did not connect or answer in time
+        SATURATED, // too many calls to Stripe are in flight already
+        ERROR; // anything else: an unexpected error or an answer we cannot read
 
         /** The {@code result} tag of {@code stripe.requests}, such as {@code stripe-rate-limited}. */
         public String tag() {
-            return "stripe-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "stripe-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

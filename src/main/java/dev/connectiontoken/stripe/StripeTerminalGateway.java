@@ -18,10 +18,9 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stripe's Terminal API in our own types: connection tokens (one Stripe call per token, never cached) and locations.
- * All operations share one limit of calls in flight; past it a call fails at once as {@link StripeFailure.Kind#SATURATED}
- * rather than queue behind a stalled Stripe. Each call is observed as {@code stripe.requests} (a timer, and a span when
- * tracing is on). Without a client (offline mode) it answers with visible fakes.
+ * Stripe's Terminal API in our own types: connection tokens (one call per token, never cached) and locations. All
+ * operations share one limit of calls in flight, past which a call fails at once rather than queue behind a stalled
+ * Stripe. Without a client (offline mode) it answers with visible fakes.
  */
 public class StripeTerminalGateway {
 
@@ -53,14 +52,7 @@ public class StripeTerminalGateway {
         }
     }
 
-    /**
-     * Mints a fresh token.
-     *
-     * @param location the location to scope the token to, or {@code null} for an unscoped token
-     * @param expand the response fields to expand, forwarded to Stripe as {@code expand[n]}
-     * @param account the connected account to mint the token on ({@code Stripe-Account}), or {@code null}
-     * @throws StripeFailure when Stripe fails
-     */
+    /** Mints a fresh token, scoped to {@code location} if any, on the connected {@code account} if any. */
     public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
         StripeClient stripe = this.client;
         if (stripe == null) {
@@ -81,11 +73,7 @@ public class StripeTerminalGateway {
         return new IssuedToken(secret, false, requestId(token));
     }
 
-    /**
-     * The account's locations, oldest first as Stripe lists them, following Stripe's pages up to {@code max}.
-     *
-     * @param account the connected account whose locations to list ({@code Stripe-Account}), or {@code null}
-     */
+    /** The account's locations, oldest first as Stripe lists them, following Stripe's pages up to {@code max}. */
     public List<TerminalLocation> listLocations(@Nullable String account, int max) {
         StripeClient stripe = this.client;
         if (stripe == null) {
@@ -132,10 +120,7 @@ public class StripeTerminalGateway {
         }
     }
 
-    /**
-     * Calls Stripe within the limit of calls in flight and inside an observation: a timer by operation and result, and
-     * a span that is a child of the request's, with Stripe's request id. Failures come out as {@link StripeFailure}.
-     */
+    /** Calls Stripe within the limit of calls in flight, observed as {@code stripe.requests} (timer and span). */
     private <T extends StripeObject> T call(String operation, StripeCall<T> call) {
         if (!this.inFlight.tryAcquire()) {
             throw new StripeFailure(StripeFailure.Kind.SATURATED, "Too many calls to Stripe in flight", null);
@@ -179,7 +164,6 @@ public class StripeTerminalGateway {
                 : null;
     }
 
-    /** A client with an account gets tokens on that connected account: Stripe's "direct charges". */
     private static RequestOptions options(@Nullable String account) {
         RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
         if (account != null) {
@@ -188,7 +172,6 @@ public class StripeTerminalGateway {
         return options.build();
     }
 
-    /** A call to Stripe through stripe-java. */
     @FunctionalInterface
     private interface StripeCall<T> {
         T call() throws StripeException;

@@ -1,11 +1,15 @@
 package dev.connectiontoken.token;
 
 import dev.connectiontoken.client.StripeIds;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.connectiontoken.web.ParameterError;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param location the Stripe location to scope the token to
  * @param expand response fields to expand, forwarded to Stripe (kept for parity with Stripe's endpoint)
  */
-@Schema(
-        name = "ConnectionTokenRequest",
-        description = "Strict like Stripe's endpoint: any other parameter is refused.",
-        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 record ConnectionTokenRequest(
-        @Schema(
-                description = "The Stripe location to scope the token to; omit it for an unscoped token.",
-                example = "tml_FhUnkZQ3ERCm4R")
         @Nullable
         @Size(max = 5000, message = "must be at most 5000 characters")
         @Pattern(
@@ -30,22 +27,46 @@ record ConnectionTokenRequest(
                 message = "must be a Stripe location id: tml_ followed by letters and digits")
         String location,
 
-        @Schema(description = "Response fields to expand, forwarded to Stripe as it receives them.")
-        @Nullable
         @Size(max = 20, message = "must list at most 20 fields")
         List<
                         @NotBlank(message = "must not be blank")
                         @Size(max = 5000, message = "must be at most 5000 characters") String>
                 expand) {
 
-    static final ConnectionTokenRequest EMPTY = new ConnectionTokenRequest(null, List.of());
+    /** Stripe's list encodings: {@code expand[0]=a} (ordered by index), {@code expand[]=a} and {@code expand=a}. */
+    private static final java.util.regex.Pattern EXPAND = java.util.regex.Pattern.compile("expand(?:\\[(\\d{1,4})?])?");
 
     ConnectionTokenRequest {
         expand = (expand != null) ? List.copyOf(expand) : List.of();
     }
 
-    @Override
-    public List<String> expand() {
-        return (this.expand != null) ? this.expand : List.of();
+    /** Reads the query string's and form body's parameters, in Stripe's encodings, adding what is wrong to errors. */
+    static ConnectionTokenRequest fromParameters(Map<String, String[]> parameters, List<ParameterError> errors) {
+        String location = null;
+        Map<Integer, String> indexed = new TreeMap<>();
+        List<String> expand = new ArrayList<>();
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            Matcher expandName = EXPAND.matcher(name);
+            if (name.equals("location")) {
+                location = single(name, parameter.getValue(), errors);
+            } else if (expandName.matches() && expandName.group(1) != null) {
+                indexed.put(Integer.valueOf(expandName.group(1)), single(name, parameter.getValue(), errors));
+            } else if (expandName.matches()) {
+                expand.addAll(List.of(parameter.getValue()));
+            } else {
+                errors.add(ParameterError.unknown(name));
+            }
+        }
+        expand.addAll(0, indexed.values());
+        return new ConnectionTokenRequest(location, expand);
+    }
+
+    /** One value, or several that are all the same (the query string and the body may both carry it). */
+    private static String single(String name, String[] values, List<ParameterError> errors) {
+        if (List.of(values).stream().distinct().count() > 1) {
+            errors.add(new ParameterError(name, "parameter_duplicate", name + " was sent twice with different values"));
+        }
+        return values[0];
     }
 }

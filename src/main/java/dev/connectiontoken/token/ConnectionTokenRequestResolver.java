@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -31,18 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binds a {@link ConnectionTokenRequest} as strictly as Stripe reads its own endpoint: from the query string and a form
- * body (parsed by the servlet container) or a JSON body (read by Jackson with unknown properties, duplicate keys and
- * type coercion refused). An unknown parameter, a parameter sent twice with different values or a body over the limit
- * is an error, never dropped. An empty body is accepted whatever its {@code Content-Type}, as the Terminal SDKs send
- * several.
+ * body (parsed by the servlet container) or a JSON body (read by the strict JSON mapper). Nothing is silently dropped;
+ * an empty body is accepted whatever its {@code Content-Type}, as the Terminal SDKs send several.
  */
 final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver {
 
-    /** Jackson's message for a member sent twice (strict duplicate detection). */
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
-
-    /** Stripe's list encodings: {@code expand[0]=a} (ordered by index), {@code expand[]=a} and {@code expand=a}. */
-    private static final Pattern EXPAND = Pattern.compile("expand(?:\\[(\\d{1,4})?])?");
 
     private final JsonMapper mapper;
 
@@ -69,17 +60,11 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
             @Nullable WebDataBinderFactory binderFactory)
             throws IOException {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        if (request.getContentLengthLong() > this.maxBodySize) {
-            throw tooLarge();
-        }
-        MediaType type = contentType(request);
-        boolean isJson = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type);
-        if (!isJson && !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
-            requireNoBody(request, type);
-        }
-        ConnectionTokenRequest json = isJson ? readJson(request) : null;
+        MediaType type = bodyType(request);
+        ConnectionTokenRequest json = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type) ? readJson(request) : null;
         List<ParameterError> errors = new ArrayList<>();
-        ConnectionTokenRequest result = merge(json, fromParameters(request.getParameterMap(), errors), errors);
+        ConnectionTokenRequest parameters = ConnectionTokenRequest.fromParameters(request.getParameterMap(), errors);
+        ConnectionTokenRequest result = (json != null) ? merge(json, parameters, errors) : parameters;
         if ("".equals(result.location())) {
             errors.add(new ParameterError(
                     "location",
@@ -87,14 +72,51 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
                     "location must not be empty: omit it for an unscoped token"));
             result = new ConnectionTokenRequest(null, result.expand());
         }
-        this.validator.validate(result).forEach((violation) -> {
-            String param = violation.getPropertyPath().toString().replace(".<list element>", "");
-            errors.add(new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage()));
-        });
+        if (result.location() != null || !result.expand().isEmpty()) { // a bare POST has nothing to validate
+            this.validator.validate(result).forEach((violation) -> {
+                String param = violation.getPropertyPath().toString().replace(".<list element>", "");
+                errors.add(new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage()));
+            });
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalidParameters(errors.subList(0, Math.min(20, errors.size())));
         }
         return result;
+    }
+
+    /** The media type of a body this endpoint reads; {@code null} when there is no body. Anything else is a 415. */
+    private @Nullable MediaType bodyType(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length > this.maxBodySize) {
+            throw tooLarge();
+        }
+        String encoding =
+                String.valueOf(request.getHeader(HttpHeaders.CONTENT_ENCODING)).strip();
+        if (!encoding.equals("null") && !encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+            throw unsupported("Content-Encoding " + encoding + " is not supported");
+        }
+        MediaType type;
+        Charset charset;
+        try {
+            String header = request.getContentType();
+            type = (header == null || header.isBlank()) ? null : MediaType.parseMediaType(header);
+            charset = (type != null) ? type.getCharset() : null;
+        } catch (IllegalArgumentException ex) {
+            throw unsupported("The Content-Type header is malformed or names an unknown charset");
+        }
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
+            throw unsupported("Only UTF-8 is supported, not " + charset.name());
+        }
+        boolean readable = type != null
+                && (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                        || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type));
+        if (!readable && (length > 0 || (length < 0 && request.getInputStream().read() >= 0))) {
+            throw unsupported(
+                    (type == null)
+                            ? "A request body needs a Content-Type"
+                            : "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported");
+        }
+        return readable ? type : null;
     }
 
     private @Nullable ConnectionTokenRequest readJson(HttpServletRequest request) throws IOException {
@@ -108,16 +130,14 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
             throw ApiException.invalidParameters(List.of(ParameterError.unknown(ex.getPropertyName())));
         } catch (MismatchedInputException ex) {
             if (ex.getPath().isEmpty()) {
-                throw ApiException.of(
-                        ProblemType.MALFORMED_REQUEST,
-                        "The JSON body must be an object, such as" + " {\"location\": \"tml_...\"}.");
+                throw malformed("must be an object, such as {\"location\": \"tml_...\"}");
             }
-            String param = param(ex);
+            StringBuilder param = new StringBuilder();
+            ex.getPath()
+                    .forEach((ref) -> param.append(
+                            (ref.getPropertyName() != null) ? ref.getPropertyName() : "[" + ref.getIndex() + "]"));
             throw ApiException.invalidParameters(List.of(new ParameterError(
-                    param,
-                    "parameter_invalid_type",
-                    "The JSON body must be an object with a string location and" + " an array of strings expand; "
-                            + param + " is not.")));
+                    param.toString(), "parameter_invalid_type", param + " has the wrong type in the JSON body")));
         } catch (JacksonException ex) {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
             if (duplicate.find()) {
@@ -125,122 +145,39 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
                 throw ApiException.invalidParameters(List.of(
                         new ParameterError(name, "parameter_duplicate", name + " was sent twice in the JSON body")));
             }
-            throw ApiException.of(ProblemType.MALFORMED_REQUEST, "The JSON body is not valid JSON" + where(ex) + ".");
+            throw malformed("is not valid JSON"
+                    + ((ex.getLocation() != null)
+                            ? " (line " + ex.getLocation().getLineNr() + ", column "
+                                    + ex.getLocation().getColumnNr() + ")"
+                            : ""));
         }
     }
 
-    /** The parameter at fault as the caller named it, such as {@code expand[1]}. */
-    private static String param(MismatchedInputException ex) {
-        StringBuilder param = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            param.append(
-                    (reference.getPropertyName() != null)
-                            ? reference.getPropertyName()
-                            : "[" + reference.getIndex() + "]");
-        }
-        return param.isEmpty() ? "body" : param.toString();
-    }
-
-    private static ConnectionTokenRequest fromParameters(
-            Map<String, String[]> parameters, List<ParameterError> errors) {
-        String location = null;
-        Map<Integer, String> indexed = new TreeMap<>();
-        List<String> expand = new ArrayList<>();
-        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            String name = parameter.getKey();
-            List<String> values = Arrays.asList(parameter.getValue());
-            Matcher expandName = EXPAND.matcher(name);
-            if (name.equals("location")) {
-                location = single(name, values, errors);
-            } else if (expandName.matches() && expandName.group(1) != null) {
-                indexed.put(Integer.valueOf(expandName.group(1)), single(name, values, errors));
-            } else if (expandName.matches()) {
-                expand.addAll(values);
-            } else {
-                errors.add(ParameterError.unknown(name));
-            }
-        }
-        expand.addAll(0, indexed.values());
-        return new ConnectionTokenRequest(location, expand);
-    }
-
-    /** One value, or several that are all the same (the query string and the body may both carry it). */
-    private static String single(String name, List<String> values, List<ParameterError> errors) {
-        if (values.stream().distinct().count() > 1) {
-            errors.add(new ParameterError(name, "parameter_duplicate", name + " was sent twice with different values"));
-        }
-        return values.get(0);
-    }
-
-    /** Parameters may come from the query string and a JSON body; each must agree where both have it. */
+    /** Parameters may come from the query string and a JSON body; where both have one, they must agree. */
     private static ConnectionTokenRequest merge(
-            @Nullable ConnectionTokenRequest json, ConnectionTokenRequest query, List<ParameterError> errors) {
-        if (json == null) {
-            return query;
-        }
+            ConnectionTokenRequest json, ConnectionTokenRequest query, List<ParameterError> errors) {
         if (json.location() != null
                 && query.location() != null
                 && !json.location().equals(query.location())) {
-            errors.add(new ParameterError(
-                    "location",
-                    "parameter_duplicate",
-                    "location was sent in the query string and the body with different values"));
+            errors.add(new ParameterError("location", "parameter_duplicate", "location differs in query and body"));
         }
         if (!json.expand().isEmpty()
                 && !query.expand().isEmpty()
                 && !json.expand().equals(query.expand())) {
-            errors.add(new ParameterError(
-                    "expand",
-                    "parameter_duplicate",
-                    "expand was sent in the query string and the body with different values"));
+            errors.add(new ParameterError("expand", "parameter_duplicate", "expand differs in query and body"));
         }
         return new ConnectionTokenRequest(
                 (json.location() != null) ? json.location() : query.location(),
                 json.expand().isEmpty() ? query.expand() : json.expand());
     }
 
-    /** The body's media type; a body must be UTF-8 (or ASCII) and not compressed. */
-    private static @Nullable MediaType contentType(HttpServletRequest request) {
-        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            throw unsupported("Content-Encoding " + encoding.strip() + " is not supported");
-        }
-        String header = request.getContentType();
-        try {
-            MediaType type = (header == null || header.isBlank()) ? null : MediaType.parseMediaType(header);
-            Charset charset = (type != null) ? type.getCharset() : null;
-            if (charset != null
-                    && !charset.equals(StandardCharsets.UTF_8)
-                    && !charset.equals(StandardCharsets.US_ASCII)) {
-                throw unsupported("Only UTF-8 is supported, not " + charset.name());
-            }
-            return type;
-        } catch (IllegalArgumentException ex) {
-            throw unsupported("The Content-Type header is malformed or names an unknown charset");
-        }
-    }
-
-    /** A body of another type is refused; an empty one (a bare POST of any shape) is fine. */
-    private static void requireNoBody(HttpServletRequest request, @Nullable MediaType type) throws IOException {
-        long length = request.getContentLengthLong();
-        if (length > 0 || (length < 0 && request.getInputStream().read() >= 0)) {
-            throw unsupported(
-                    (type == null)
-                            ? "A request body needs a Content-Type"
-                            : "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported");
-        }
-    }
-
-    private static String where(JacksonException ex) {
-        return (ex.getLocation() != null)
-                ? " (line " + ex.getLocation().getLineNr() + ", column "
-                        + ex.getLocation().getColumnNr() + ")"
-                : "";
-    }
-
     private ApiException tooLarge() {
         return ApiException.of(
-                ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + this.maxBodySize + " bytes.");
+                ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + this.maxBodySize + " bytes.");
+    }
+
+    private static ApiException malformed(String problem) {
+        return ApiException.of(ProblemType.MALFORMED_REQUEST, "The JSON body " + problem + ".");
     }
 
     private static ApiException unsupported(String problem) {

@@ -2,7 +2,6 @@ package dev.connectiontoken.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.connectiontoken.web.Endpoints;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -14,18 +13,7 @@ import org.springframework.http.ResponseEntity;
  * @param location the location the token is scoped to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ConnectionTokenResponse(
-        @Schema(
-                description = "The connection token to pass to the Terminal SDK.",
-                example = "pst_test_YWNjdF8xTjRaa2F",
-                requiredMode = Schema.RequiredMode.REQUIRED)
-        String secret,
-
-        @Schema(
-                description = "The location the token is scoped to; absent for an unscoped token.",
-                example = "tml_FhUnkZQ3ERCm4R")
-        @Nullable
-        String location) {
+record ConnectionTokenResponse(String secret, @Nullable String location) {
 
     /** A token just minted: never stored by a cache, and marked when it is an offline fake. */
     static ResponseEntity<ConnectionTokenResponse> of(ConnectionTokenService.Minted minted) {

@@ -10,8 +10,8 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON bodies are read as strictly as Stripe reads its form parameters: an unknown member, a member sent twice, content
- * after the object, or a number or boolean where a string belongs is an error, never ignored or coerced.
+ * JSON bodies are read as strictly as Stripe reads its form parameters: an unknown or repeated member, trailing
+ * content, or a number or boolean where a string belongs is an error, never ignored or coerced.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {

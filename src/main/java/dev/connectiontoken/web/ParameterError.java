@@ -1,12 +1,6 @@
 package dev.connectiontoken.web;
 
-/**
- * One bad request parameter, as listed in the {@code errors} member of a validation problem.
- *
- * @param param the parameter as the caller named it, for example {@code location} or {@code expand[1]}
- * @param code a Stripe-style error code such as {@code parameter_unknown}
- * @param message what is wrong, in a sentence a developer can act on
- */
+/** One bad request parameter, as listed in the {@code errors} member of a validation problem. */
 public record ParameterError(String param, String code, String message) {
 
     /** An unknown parameter, its name cut to 100 characters so that a hostile name cannot bloat the answer. */

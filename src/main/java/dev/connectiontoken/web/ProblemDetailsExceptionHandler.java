@@ -20,9 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Renders every exception that reaches Spring MVC in the one problem shape: our {@link ApiException}s unchanged,
- * framework exceptions (405 with {@code Allow}, 415, 404, ...) completed with our type and {@code error} member,
- * anything unexpected as an opaque 500. The body is written by {@link ProblemWriter}, as the filters write theirs.
+ * Renders every exception that reaches Spring MVC in the one problem shape: framework ones (405 with {@code Allow},
+ * 415, ...) completed with our type and members, anything unexpected as an opaque 500.
  */
 @RestControllerAdvice
 class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
@@ -35,24 +34,24 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
         this.writer = writer;
     }
 
-    /** A failed Stripe call from any endpoint: the status is chosen here, not where Stripe was called. */
+    /** The status of a failed Stripe call is chosen here, not where Stripe was called. */
     @ExceptionHandler(StripeFailure.class)
     @Nullable
     ResponseEntity<Object> handleStripeFailure(StripeFailure failure, WebRequest request) {
-        ApiException answer = ApiException.from(failure);
-        return handleErrorResponseException(answer, answer.getHeaders(), answer.getStatusCode(), request);
+        return handleApiException(ApiException.from(failure), request);
     }
 
     /** The servlet container could not parse the query string or form body (too many parameters, bad encoding). */
     @ExceptionHandler(InvalidParameterException.class)
     @Nullable
     ResponseEntity<Object> handleInvalidParameters(InvalidParameterException ex, WebRequest request) {
-        ApiException answer = (ex.getErrorCode() == 413)
-                ? ApiException.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.")
-                : ApiException.of(
-                        ProblemType.MALFORMED_REQUEST,
-                        "The query string or form body could not be read (application/x-www-form-urlencoded).");
-        return handleErrorResponseException(answer, answer.getHeaders(), answer.getStatusCode(), request);
+        return handleApiException(
+                (ex.getErrorCode() == 413)
+                        ? ApiException.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is too large.")
+                        : ApiException.of(
+                                ProblemType.MALFORMED_REQUEST,
+                                "The query string or form body could not be read (application/x-www-form-urlencoded)."),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -68,16 +67,17 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(
             NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return createResponseEntity(Problems.forStatus(404), headers, status, request);
+        return createResponseEntity(ProblemWriter.forStatus(404), headers, status, request);
     }
 
     /** Writes the answer itself and returns no entity, which tells MVC that the response is complete. */
     @Override
     protected @Nullable ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = (body instanceof ProblemDetail detail)
-                ? Problems.complete(detail)
-                : Problems.forStatus(statusCode.value(), "The request failed.");
+        ProblemDetail problem = ProblemWriter.complete(
+                (body instanceof ProblemDetail detail)
+                        ? detail
+                        : ProblemDetail.forStatusAndDetail(statusCode, "The request failed."));
         ServletWebRequest servlet = (ServletWebRequest) request;
         try {
             this.writer.write(servlet.getRequest().getRequestURI(), servlet.getResponse(), problem, headers);
@@ -85,5 +85,9 @@ class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
             throw new UncheckedIOException(ex);
         }
         return null;
+    }
+
+    private @Nullable ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
+        return handleErrorResponseException(ex, ex.getHeaders(), ex.getStatusCode(), request);
     }
 }

@@ -5,18 +5,24 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Boot's {@code /error} JSON for errors that never reach Spring MVC's handlers: those the servlet container
- * raises itself (a malformed request line, an oversized header) and those sent from filters.
+ * Problem JSON, not Boot's {@code /error} JSON or Tomcat's HTML, for errors that never reach Spring MVC's handlers:
+ * those sent from filters or raised by the container, some before any servlet runs (an oversized header).
  */
 @Hidden
 @RestController
-class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController, WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final ProblemWriter writer;
 
@@ -26,14 +32,47 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     void renderError(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = (attribute instanceof Integer code && code >= 400) ? code : 404;
-        // The caller's path, not this controller's (/error).
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // The caller's path, not this controller's.
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         this.writer.write(
                 (path instanceof String original) ? original : null,
                 response,
-                Problems.forStatus(status),
+                ProblemWriter.forStatus((code instanceof Integer status && status >= 400) ? status : 404),
                 HttpHeaders.EMPTY);
+    }
+
+    /** Tomcat adds no error report valve of its own when one of the host's named class is in the pipeline. */
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers((context) -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.getPipeline().addValve(new ProblemValve());
+                host.setErrorReportValveClass(ProblemValve.class.getName());
+            }
+        });
+    }
+
+    /** Tomcat's last-resort error page, for requests that fail before any servlet sees them. */
+    private class ProblemValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            if (response.getStatus() == 501) {
+                // Tomcat's answer to a transfer coding it does not know (RFC 9112 allows it): for this service, such
+                // a request is malformed, the client's error.
+                response.setStatus(400);
+            }
+            try {
+                ProblemErrorController.this.writer.write(
+                        null, response, ProblemWriter.forStatus(response.getStatus()), HttpHeaders.EMPTY);
+                response.finishResponse();
+            } catch (IOException | IllegalStateException ex) {
+                // The connection is gone or the response already started: nothing more can be sent.
+            }
+        }
     }
 }

@@ -14,17 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, a new UUID otherwise. The id is
- * echoed in the response, put in every log line (MDC {@code request_id}) and in every error body. It runs first, and
- * again on the container's error dispatch, so errors raised anywhere carry it.
+ * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, a new UUID otherwise) for the
+ * response, the log lines and error bodies. It runs first, and again on the error dispatch, so every error has it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
-
-    private static final String HEADER = Endpoints.REQUEST_ID_HEADER;
-
-    private static final String MDC_KEY = Problems.REQUEST_ID;
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
@@ -33,29 +28,24 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = requestId(request);
+        String given = request.getHeader(Endpoints.REQUEST_ID_HEADER);
+        String id = (request.getAttribute(ATTRIBUTE) instanceof String earlier)
+                ? earlier
+                : (given != null && ACCEPTED.matcher(given).matches())
+                        ? given
+                        : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        response.setHeader(Endpoints.REQUEST_ID_HEADER, id);
+        MDC.put(ProblemWriter.REQUEST_ID, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove(ProblemWriter.REQUEST_ID);
         }
     }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
-    }
-
-    private static String requestId(HttpServletRequest request) {
-        if (request.getAttribute(ATTRIBUTE) instanceof String earlier) {
-            return earlier;
-        }
-        String given = request.getHeader(HEADER);
-        return (given != null && ACCEPTED.matcher(given).matches())
-                ? given
-                : UUID.randomUUID().toString();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Says, once the service is ready, where to call it and where its API description is: the first thing one looks for. */
+/** Says, once the service is ready, where to call it and where its API description is: what one looks for first. */
 @Component
 class StartupAnnouncement {
 

@@ -1,7 +1,4 @@
-/**
- * What every endpoint shares on the wire: RFC 9457 problem details with a Stripe-style {@code error} member, request
- * ids, the OpenAPI description, and the few operational touches (startup line, info, tracing without an exporter).
- */
+/** What every endpoint shares on the wire: problem details, request ids, the OpenAPI description, tracing. */
 @NullMarked
 package dev.connectiontoken.web;
 

@@ -89,9 +89,8 @@ class ClientRegistryTests {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
                 .withUserConfiguration(TestConfiguration.class)
-                .run((context) -> assertThat(
-                                context.getBean(ClientRegistry.class).isEmpty())
-                        .isTrue());
+                .run((context) ->
+                        assertThat(context.getBean(ClientRegistry.class).size()).isZero());
     }
 
     @Test

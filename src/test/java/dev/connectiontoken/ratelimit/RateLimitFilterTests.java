@@ -114,7 +114,7 @@ class RateLimitFilterTests {
                 limiter,
                 properties,
                 new ProblemWriter(mapper),
-                new AuditLog(this.meters, new AuditProperties(true, AuditProperties.LOGGER)),
+                new AuditLog(this.meters, new AuditProperties(true)),
                 this.meters);
     }
 

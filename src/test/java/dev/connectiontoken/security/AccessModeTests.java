@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.connectiontoken.stripe.StripeMode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -66,11 +67,18 @@ class AccessModeTests {
     }
 
     @Test
+    void jwtWithoutAnAudienceIsRefused() {
+        assertThatExceptionOfType(InsecureConfigurationException.class)
+                .isThrownBy(() -> AccessMode.checkJwt(true, "https://idp.example.com/", List.of()))
+                .withMessageContaining("no audience is required");
+    }
+
+    @Test
     void jwtWithoutAnIssuerIsRefused() {
         assertThatExceptionOfType(InsecureConfigurationException.class)
-                .isThrownBy(() -> AccessMode.checkJwtIssuer(true, " "))
+                .isThrownBy(() -> AccessMode.checkJwt(true, " ", List.of("pos")))
                 .withMessageContaining("no issuer is configured");
-        AccessMode.checkJwtIssuer(false, null);
-        AccessMode.checkJwtIssuer(true, "https://idp.example.com/");
+        AccessMode.checkJwt(false, null, List.of());
+        AccessMode.checkJwt(true, "https://idp.example.com/", List.of("pos"));
     }
 }

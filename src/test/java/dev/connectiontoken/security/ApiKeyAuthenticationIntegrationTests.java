@@ -7,6 +7,7 @@ import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.StripeStandIn;
 import dev.connectiontoken.TestKeys;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,38 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
                 .header("X-Api-Key", TestKeys.OPEN));
 
         assertProblem(response, 401);
+    }
+
+    @Test
+    void createWithTwoAuthorizationHeadersIs401() {
+        HttpResponse<String> response = HttpCall.send(HttpCall.to(this.port, "/connection_token")
+                .header("Authorization", "Bearer " + TestKeys.OPEN)
+                .header("Authorization", "Bearer ctk_wrong"));
+
+        assertProblem(response, 401);
+        assertThat(StripeStandIn.requests()).isEmpty();
+    }
+
+    @Test
+    void malformedHeaderLineNeverLogsTheKey(CapturedOutput output) {
+        String request = "POST /connection_token HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: \u000b" + TestKeys.OPEN
+                + "\r\nConnection: close\r\n\r\n";
+
+        String answer = HttpCall.raw(this.port, request.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(output).doesNotContain(TestKeys.OPEN);
+    }
+
+    @Test
+    void auditLineRecordsTheLocationAskedForNotStripesEcho(CapturedOutput output) {
+        // The stand-in's token names no location, as Stripe's own answers may not.
+        StripeStandIn.answer(200, "connection-token.json");
+
+        HttpCall.send(HttpCall.to(this.port, "/connection_token?location=tml_Allowed2")
+                .header("X-Api-Key", TestKeys.LIMITED));
+
+        assertThat(output).contains("outcome=issued client=key:limited-store location=tml_Allowed2 ");
     }
 
     @Test

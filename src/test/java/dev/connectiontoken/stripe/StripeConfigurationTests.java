@@ -75,7 +75,7 @@ class StripeConfigurationTests {
                 .run((context) -> {
                     assertThat(context).hasFailed();
                     Throwable failure = context.getStartupFailure();
-                    FailureAnalysis analysis = new InvalidStripeKeyFailureAnalyzer().analyze(failure);
+                    FailureAnalysis analysis = new InvalidStripeKeyException.Analyzer().analyze(failure);
                     assertThat(analysis).isNotNull();
                     assertThat(analysis.getDescription())
                             .contains("publishable key")
@@ -93,7 +93,7 @@ class StripeConfigurationTests {
                         "connection-token.stripe.api-base=http://stripe-proxy.internal")
                 .run((context) -> {
                     FailureAnalysis analysis =
-                            new InvalidStripeKeyFailureAnalyzer().analyze(context.getStartupFailure());
+                            new InvalidStripeKeyException.Analyzer().analyze(context.getStartupFailure());
                     assertThat(analysis).isNotNull();
                     assertThat(analysis.getDescription()).contains("clear text").doesNotContain(key);
                     assertThat(analysis.getAction()).contains("https://");

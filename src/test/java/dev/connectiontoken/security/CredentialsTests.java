@@ -10,9 +10,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.BadCredentialsException;
 
 /** Where an API key is found, and which presented values are refused before any client is looked up. */
-class ApiKeyAuthenticationConverterTests {
+class CredentialsTests {
 
-    private final ApiKeyAuthenticationConverter converter = new ApiKeyAuthenticationConverter();
+    private final Credentials credentials = new Credentials();
 
     @ParameterizedTest
     @CsvSource({"X-Api-Key, ctk_key", "Authorization, Bearer ctk_key", "Authorization, bearer ctk_key"})
@@ -20,7 +20,7 @@ class ApiKeyAuthenticationConverterTests {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader(header, value);
 
-        assertThat(this.converter.convert(request))
+        assertThat(this.credentials.convert(request))
                 .isNotNull()
                 .satisfies((authentication) ->
                         assertThat(authentication.getCredentials()).isEqualTo("ctk_key"));
@@ -32,7 +32,7 @@ class ApiKeyAuthenticationConverterTests {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader("X-Api-Key", value);
 
-        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> this.converter.convert(request));
+        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> this.credentials.convert(request));
     }
 
     @ParameterizedTest
@@ -41,6 +41,16 @@ class ApiKeyAuthenticationConverterTests {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.addHeader("Authorization", value);
 
-        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> this.converter.convert(request));
+        assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> this.credentials.convert(request));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aaa.bbb.ccc", "aaa.bbb."})
+    void jwtShapedBearerIsLeftToTheResourceServer(String token) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("Authorization", "Bearer " + token);
+
+        assertThat(this.credentials.convert(request)).isNull();
+        assertThat(this.credentials.resolve(request)).isEqualTo(token);
     }
 }

@@ -12,7 +12,7 @@ import org.slf4j.MDC;
 import org.springframework.http.ProblemDetail;
 
 /** The one factory of error bodies: the RFC 9457 members, Stripe's error shape, and what each kind adds. */
-class ProblemsTests {
+class ApiExceptionTests {
 
     @AfterEach
     void clearMdc() {
@@ -21,12 +21,12 @@ class ProblemsTests {
 
     @Test
     void bodyCarriesTypeTitleStatusDetailStripeErrorAndRequestId() {
-        MDC.put(Problems.REQUEST_ID, "req-42");
+        MDC.put(ProblemWriter.REQUEST_ID, "req-42");
 
         ApiException ex =
                 ApiException.of(ProblemType.LOCATION_NOT_ALLOWED, "location_not_allowed", "Not yours.", "location");
 
-        Map<String, Object> body = Problems.toMap(ex.getBody());
+        Map<String, Object> body = ProblemWriter.toMap(ex.getBody());
         assertThat(body)
                 .containsEntry("type", "tag:connection-token-service,2026:problem:location-not-allowed")
                 .containsEntry("title", "Location not allowed")
@@ -49,7 +49,7 @@ class ProblemsTests {
         ApiException ex = ApiException.of(ProblemType.STRIPE_TIMEOUT, "Too slow.");
 
         assertThat(ex.getStatusCode().value()).isEqualTo(504);
-        assertThat(Problems.toMap(ex.getBody()).get("error"))
+        assertThat(ProblemWriter.toMap(ex.getBody()).get("error"))
                 .isEqualTo(Map.of("type", "api_error", "code", "upstream_timeout", "message", "Too slow."));
     }
 
@@ -85,7 +85,7 @@ class ProblemsTests {
                 org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type 'text/plain' is not supported.");
 
-        Map<String, Object> body = Problems.toMap(Problems.complete(framework));
+        Map<String, Object> body = ProblemWriter.toMap(ProblemWriter.complete(framework));
 
         assertThat(body)
                 .containsEntry("type", ProblemType.UNSUPPORTED_MEDIA_TYPE.type().toString())

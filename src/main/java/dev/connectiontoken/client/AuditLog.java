@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +20,12 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("connection-token.audit");
-
     private static final Pattern LINE_BREAKING = Pattern.compile("[\\s\\p{Cntrl}]");
 
     private final MeterRegistry meters;
-
     private final boolean enabled;
 
-    public AuditLog(MeterRegistry meters, AuditProperties properties) {
+    public AuditLog(MeterRegistry meters, Properties properties) {
         this.meters = meters;
         this.enabled = properties.enabled();
     }
@@ -88,4 +88,13 @@ public class AuditLog {
     private static String orDash(@Nullable String value) {
         return (value != null) ? LINE_BREAKING.matcher(value).replaceAll("_") : "-";
     }
+
+    /**
+     * {@code connection-token.audit.*}.
+     *
+     * @param enabled whether the audit lines are written; the counts in {@code connection.token.requests} are kept
+     *     either way
+     */
+    @ConfigurationProperties("connection-token.audit")
+    public record Properties(@DefaultValue("true") boolean enabled) {}
 }

@@ -4,15 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A caller the service trusts, from configuration (API key) or from a JWT's claims.
- *
- * @param id names the client in logs and rate limits
- * @param locations the locations it may scope tokens to; empty means any
- * @param defaultLocation the location used when it asks for none
- * @param account the connected account its tokens are minted on (Stripe Connect), if any
- * @param source where the client comes from, which bounds what may tag a metric
- * @param keyId which of a configured client's keys it presented: the first 8 hex digits of the key's SHA-256, never
- *     the key (during a key rotation a client has several)
+ * A caller the service trusts, from configuration (API key) or from a JWT's claims, with the locations it may scope
+ * tokens to (empty means any). {@code keyId} names the configured key it presented: the first 8 hex digits of the
+ * key's SHA-256, never the key.
  */
 public record Client(
         String id,
@@ -27,19 +21,6 @@ public record Client(
 
     public Client {
         locations = List.copyOf(locations);
-    }
-
-    public Client(String id, List<String> locations, @Nullable String defaultLocation, @Nullable String account) {
-        this(id, locations, defaultLocation, account, Source.CONFIGURED);
-    }
-
-    public Client(
-            String id,
-            List<String> locations,
-            @Nullable String defaultLocation,
-            @Nullable String account,
-            Source source) {
-        this(id, locations, defaultLocation, account, source, null);
     }
 
     /** How audit lines and rate-limit buckets name the client, so that a JWT subject never passes for a key's id. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,14 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("connection-token")
 @Validated
-public record ClientProperties(List<@Valid ClientEntry> clients) {
+public record ClientProperties(@DefaultValue List<@Valid ClientEntry> clients) {
 
     /** What {@code printf %s "$KEY" | sha256sum} prints when {@code KEY} is unset: anyone could send that key. */
     static final String EMPTY_KEY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
-    public ClientProperties {
-        clients = (clients != null) ? List.copyOf(clients) : List.of();
-    }
 
     @AssertTrue(message = "each client needs its own id")
     boolean isEachIdUnique() {
@@ -58,7 +55,7 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 letters, digits, '.', '_' or '-'")
             String id,
 
-            @NotEmpty
+            @DefaultValue @NotEmpty
             List<
                             @NotNull
                             @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "must be the 64 hex digits of a SHA-256")
@@ -69,6 +66,7 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
                             String>
                     apiKeySha256,
 
+            @DefaultValue
             List<@Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)") String>
                     locations,
 
@@ -78,17 +76,13 @@ public record ClientProperties(List<@Valid ClientEntry> clients) {
             @Nullable @Pattern(regexp = StripeIds.ACCOUNT, message = "must be a Stripe account id (acct_...)")
             String account) {
 
-        public ClientEntry {
-            apiKeySha256 = (apiKeySha256 != null) ? List.copyOf(apiKeySha256) : List.of();
-            locations = (locations != null) ? List.copyOf(locations) : List.of();
-        }
-
         @AssertTrue(message = "must be one of the client's locations")
         boolean isDefaultLocationAllowed() {
             return this.defaultLocation == null || LocationPolicy.allows(this.locations, this.defaultLocation);
         }
 
-        Client toClient(String keyId) {
+        Client toClient(String hash) {
+            String keyId = hash.substring(0, 8).toLowerCase(Locale.ROOT);
             return new Client(
                     this.id, this.locations, this.defaultLocation, this.account, Client.Source.CONFIGURED, keyId);
         }

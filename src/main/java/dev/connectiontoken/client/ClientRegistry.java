@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +23,18 @@ public class ClientRegistry {
     private final List<Registered> clients;
 
     public ClientRegistry(ClientProperties properties) {
-        properties.clients().forEach(ClientRegistry::warnIfDefaultWithoutLocations);
+        for (ClientEntry entry : properties.clients()) {
+            if (entry.defaultLocation() != null && entry.locations().isEmpty()) {
+                // A default is a convenience, not a limit: easy to misread, so said once at startup.
+                log.warn(
+                        "connection-token.clients: client '{}' has a default-location but no locations, so it may"
+                                + " still name ANY location; set its locations to limit it",
+                        entry.id());
+            }
+        }
         this.clients = properties.clients().stream()
-                .flatMap((entry) -> entry.apiKeySha256().stream().map((hash) -> Registered.of(hash, entry)))
+                .flatMap((entry) -> entry.apiKeySha256().stream()
+                        .map((hash) -> new Registered(HexFormat.of().parseHex(hash), entry.toClient(hash))))
                 .toList();
     }
 
@@ -37,13 +45,11 @@ public class ClientRegistry {
 
     public Optional<Client> findByApiKey(String apiKey) {
         byte[] digest = sha256(apiKey);
-        Client found = null;
-        for (Registered registered : this.clients) {
-            if (MessageDigest.isEqual(registered.hash(), digest)) {
-                found = registered.client();
-            }
-        }
-        return Optional.ofNullable(found);
+        // reduce, not findFirst: every hash is compared, whichever matches.
+        return this.clients.stream()
+                .filter((registered) -> MessageDigest.isEqual(registered.hash(), digest))
+                .map(Registered::client)
+                .reduce((first, other) -> first);
     }
 
     private static byte[] sha256(String apiKey) {
@@ -54,22 +60,5 @@ public class ClientRegistry {
         }
     }
 
-    private static void warnIfDefaultWithoutLocations(ClientEntry entry) {
-        if (entry.defaultLocation() != null && entry.locations().isEmpty()) {
-            // A default is a convenience, not a limit: easy to misread, so said once at startup.
-            log.warn(
-                    "connection-token.clients: client '{}' has a default-location but no locations, so it may still"
-                            + " name ANY location; set its locations to limit it",
-                    entry.id());
-        }
-    }
-
-    private record Registered(byte[] hash, Client client) {
-
-        static Registered of(String hash, ClientEntry entry) {
-            return new Registered(
-                    HexFormat.of().parseHex(hash),
-                    entry.toClient(hash.substring(0, 8).toLowerCase(Locale.ROOT)));
-        }
-    }
+    private record Registered(byte[] hash, Client client) {}
 }

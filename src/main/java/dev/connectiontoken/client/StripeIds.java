@@ -4,7 +4,6 @@ package dev.connectiontoken.client;
 public final class StripeIds {
 
     public static final String LOCATION = "^tml_[A-Za-z0-9]+$";
-
     public static final String ACCOUNT = "^acct_[A-Za-z0-9]+$";
 
     private StripeIds() {}

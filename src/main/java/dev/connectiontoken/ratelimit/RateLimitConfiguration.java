@@ -1,32 +1,22 @@
 package dev.connectiontoken.ratelimit;
 
-import dev.connectiontoken.client.AuditLog;
-import dev.connectiontoken.web.ProblemWriter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Picks the bucket store named by {@code connection-token.rate-limit.store} (memory, or Redis through Spring Boot's
- * connection with its health indicator) and registers the filter after the security filter chain.
+ * Picks the bucket store named by {@code connection-token.rate-limit.store}: memory, or Redis through Spring Boot's
+ * connection with its health indicator.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
     static final String STORE = "connection-token.rate-limit.store";
-
-    /**
-     * After Spring Security's chain (order -100), still inside it: the caller is known, and one refused with 401 never
-     * reaches the filter, so it spends no bucket.
-     */
-    static final int FILTER_ORDER = 0;
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
@@ -48,18 +38,5 @@ class RateLimitConfiguration {
     @ConditionalOnProperty(name = STORE, havingValue = "redis")
     HealthIndicator rateLimitStoreHealthIndicator(LettuceConnectionFactory redis) {
         return new DataRedisHealthIndicator(redis);
-    }
-
-    @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
-            RateLimiter limiter,
-            RateLimitProperties properties,
-            ProblemWriter writer,
-            AuditLog audit,
-            MeterRegistry meters) {
-        FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, properties, writer, audit, meters));
-        registration.setOrder(FILTER_ORDER);
-        return registration;
     }
 }

@@ -19,11 +19,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * 429 with {@code Retry-After} and {@code RateLimit-*} headers. Runs after the security chain, so a caller refused with
  * 401 spends nothing. If the store fails, the request goes through or gets 503, as {@code failure-mode} says.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+@Component
+@Order(0) // after Spring Security's chain (-100): the caller is known, and one refused with 401 spends no bucket
+class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 

@@ -3,12 +3,12 @@ package dev.connectiontoken.security;
 import dev.connectiontoken.stripe.StripeMode;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Secure by default, graded by the Stripe key: with any client or JWT issuer configured every call authenticates; with
@@ -17,41 +17,26 @@ import org.springframework.core.env.Environment;
 final class AccessMode {
 
     private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
-
     static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     private AccessMode() {}
 
     /** Runs every startup check and says whether callers must authenticate. */
-    static boolean checkAll(StripeMode mode, int clients, boolean jwtEnabled, Environment environment) {
-        checkForwardedHeaders(
-                environment.getProperty("server.forward-headers-strategy"),
-                environment.containsProperty("server.tomcat.remoteip.internal-proxies"));
-        List<String> audiences = Binder.get(environment)
-                .bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class))
-                .orElse(List.of());
-        checkJwt(jwtEnabled, environment.getProperty(JWT_ISSUER), audiences);
-        boolean authenticationRequired = check(mode, clients, jwtEnabled);
-        checkManagementPort(
-                mode,
-                environment.getProperty("server.port", "8080"),
-                environment.getProperty("management.server.port"));
-        return authenticationRequired;
-    }
-
-    static boolean check(StripeMode mode, int clients, boolean jwtEnabled) {
-        if (clients > 0 || jwtEnabled) {
-            log.info("Callers must authenticate: {} API-key client(s), JWT {}", clients, jwtEnabled ? "on" : "off");
-            return true;
+    static boolean check(StripeMode mode, int apiKeys, boolean jwt, Environment environment) {
+        checkForwardedHeaders(environment);
+        if (jwt) {
+            checkJwt(environment);
         }
-        if (mode == StripeMode.LIVE) {
-            throw new InsecureConfigurationException(
-                    "A live Stripe key is set but no caller authentication is configured, so anyone could mint live"
-                            + " connection tokens",
-                    "Configure callers: connection-token.clients[0].id and .api-key-sha256 (API keys), or"
-                            + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See docs/SECURITY.md.");
-        }
-        if (mode == StripeMode.TEST) {
+        boolean authenticate = apiKeys > 0 || jwt;
+        refuseIf(
+                mode == StripeMode.LIVE && !authenticate,
+                "A live Stripe key is set but no caller authentication is configured, so anyone could mint live"
+                        + " connection tokens",
+                "Configure callers: connection-token.clients[0].id and .api-key-sha256 (API keys), or"
+                        + " spring.security.oauth2.resourceserver.jwt.issuer-uri (JWT). See docs/SECURITY.md.");
+        if (authenticate) {
+            log.info("Callers must authenticate: {} API-key client(s), JWT {}", apiKeys, jwt ? "on" : "off");
+        } else if (mode == StripeMode.TEST) {
             log.warn("""
 
                     ************************************************************************************
@@ -61,63 +46,69 @@ final class AccessMode {
                     refuses to start with a live key and no authentication).
                     ************************************************************************************""");
         }
-        return false;
+        checkManagementPort(mode, environment);
+        return authenticate;
     }
 
     /**
-     * JWTs must be meant for this service, or a token issued for any other application would pass; and Boot checks
-     * the issuer only when {@code issuer-uri} is set, so a JWK set alone would accept any issuer sharing it.
+     * Forwarded headers set the address rate limits and audit lines see; Boot turns them on by itself on a cloud
+     * platform (any Kubernetes pod) and trusts them from any private address.
      */
-    static void checkJwt(boolean jwtEnabled, @Nullable String issuer, List<String> audiences) {
-        if (jwtEnabled && audiences.isEmpty()) {
-            throw new InsecureConfigurationException(
-                    "JWT authentication is on but no audience is required, so tokens the identity provider issues"
-                            + " for other applications would be accepted",
-                    "Set spring.security.oauth2.resourceserver.jwt.audiences"
-                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
-                            + " provider puts in tokens for this service.");
-        }
-        if (jwtEnabled && (issuer == null || issuer.isBlank())) {
-            throw new InsecureConfigurationException(
-                    "JWT authentication is on but no issuer is configured, so the issuer of a token is never checked",
-                    "Set spring.security.oauth2.resourceserver.jwt.issuer-uri"
-                            + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your identity provider's"
-                            + " issuer, also when you give a jwk-set-uri or public-key-location.");
-        }
+    private static void checkForwardedHeaders(Environment environment) {
+        String strategy = environment
+                .getProperty("server.forward-headers-strategy", "none")
+                .trim()
+                .toLowerCase(Locale.ROOT);
+        refuseIf(
+                strategy.equals("framework"),
+                "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",
+                "Use server.forward-headers-strategy=native with"
+                        + " server.tomcat.remoteip.internal-proxies naming your proxies' addresses.");
+        refuseIf(
+                strategy.equals("native") && !environment.containsProperty("server.tomcat.remoteip.internal-proxies"),
+                "server.forward-headers-strategy=native without server.tomcat.remoteip.internal-proxies trusts"
+                        + " X-Forwarded-For from every private address, so any pod or host nearby could forge"
+                        + " client addresses",
+                "Set server.tomcat.remoteip.internal-proxies (SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES) to a regular"
+                        + " expression matching only your proxies' addresses, e.g. 10\\.0\\.3\\.\\d+.");
+    }
+
+    /** Boot checks audience and issuer only when given, so a JWK set alone would accept any token its keys signed. */
+    private static void checkJwt(Environment environment) {
+        List<String> audiences = Binder.get(environment)
+                .bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class))
+                .orElse(List.of());
+        refuseIf(
+                audiences.isEmpty(),
+                "JWT authentication is on but no audience is required, so tokens the identity provider issues"
+                        + " for other applications would be accepted",
+                "Set spring.security.oauth2.resourceserver.jwt.audiences"
+                        + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience your identity"
+                        + " provider puts in tokens for this service.");
+        refuseIf(
+                !StringUtils.hasText(environment.getProperty(JWT_ISSUER)),
+                "JWT authentication is on but no issuer is configured, so the issuer of a token is never checked",
+                "Set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                        + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your identity provider's"
+                        + " issuer, also when you give a jwk-set-uri or public-key-location.");
     }
 
     /** With a live key, metrics and info must not answer anyone who can reach the API. */
-    static void checkManagementPort(StripeMode mode, String serverPort, @Nullable String managementPort) {
-        boolean shared = managementPort == null || (managementPort.equals(serverPort) && !managementPort.equals("0"));
-        if (mode == StripeMode.LIVE && shared) {
-            throw new InsecureConfigurationException(
-                    "A live Stripe key is set but the management endpoints (/actuator) share the API port, so anyone"
-                            + " who can call the API could read its metrics",
-                    "Set management.server.port (MANAGEMENT_SERVER_PORT), e.g. 8081, and do not expose that port to"
-                            + " callers; the Docker image sets it.");
-        }
+    private static void checkManagementPort(StripeMode mode, Environment environment) {
+        String port = environment.getProperty("management.server.port");
+        boolean shared =
+                port == null || (port.equals(environment.getProperty("server.port", "8080")) && !port.equals("0"));
+        refuseIf(
+                mode == StripeMode.LIVE && shared,
+                "A live Stripe key is set but the management endpoints (/actuator) share the API port, so anyone"
+                        + " who can call the API could read its metrics",
+                "Set management.server.port (MANAGEMENT_SERVER_PORT), e.g. 8081, and do not expose that port to"
+                        + " callers; the Docker image sets it.");
     }
 
-    /**
-     * Forwarded headers change the address rate limits and audit lines see, so they are trusted only from named
-     * proxies; Boot turns them on by itself on a detected cloud platform (any Kubernetes pod) and trusts any private
-     * address.
-     */
-    static void checkForwardedHeaders(@Nullable String strategy, boolean proxiesNamed) {
-        String value = (strategy != null) ? strategy.trim().toLowerCase(Locale.ROOT) : "none";
-        if (value.equals("framework")) {
-            throw new InsecureConfigurationException(
-                    "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",
-                    "Use server.forward-headers-strategy=native with"
-                            + " server.tomcat.remoteip.internal-proxies naming your proxies' addresses.");
-        }
-        if (value.equals("native") && !proxiesNamed) {
-            throw new InsecureConfigurationException(
-                    "server.forward-headers-strategy=native without server.tomcat.remoteip.internal-proxies trusts"
-                            + " X-Forwarded-For from every private address, so any pod or host nearby could forge"
-                            + " client addresses",
-                    "Set server.tomcat.remoteip.internal-proxies (SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES) to a regular"
-                            + " expression matching only your proxies' addresses, e.g. 10\\.0\\.3\\.\\d+.");
+    private static void refuseIf(boolean insecure, String message, String action) {
+        if (insecure) {
+            throw new InsecureConfigurationException(message, action);
         }
     }
 }

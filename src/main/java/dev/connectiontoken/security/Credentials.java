@@ -10,10 +10,10 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.util.StringUtils;
 
 /**
  * Reads the one credential a request may carry, from {@code X-Api-Key} or {@code Authorization: Bearer}: a bearer value
@@ -23,9 +23,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 final class Credentials implements AuthenticationConverter, BearerTokenResolver {
 
     static final String API_KEY_HEADER = "X-Api-Key";
-
     private static final String BEARER = "Bearer ";
-
     private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     /** The API key, in a token whose {@code toString} never shows it. */
@@ -56,10 +54,10 @@ final class Credentials implements AuthenticationConverter, BearerTokenResolver 
         int apiKeys = Collections.list(request.getHeaders(API_KEY_HEADER)).size();
         if (authorizations.size() + apiKeys > 1) {
             throw new OAuth2AuthenticationException(
-                    new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, "Send one credential, not several", null));
+                    BearerTokenErrors.invalidRequest("Send one credential, not several"));
         }
         String value = authorizations.isEmpty() ? null : authorizations.get(0);
-        return (value != null && value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+        return StringUtils.startsWithIgnoreCase(value, BEARER)
                 ? value.substring(BEARER.length()).strip()
                 : null;
     }

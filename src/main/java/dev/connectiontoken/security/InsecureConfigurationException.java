@@ -13,16 +13,12 @@ class InsecureConfigurationException extends IllegalStateException {
         this.action = action;
     }
 
-    String action() {
-        return this.action;
-    }
-
     /** Turns the refusal into Boot's short startup report instead of a stack trace. */
     static class Analyzer extends AbstractFailureAnalyzer<InsecureConfigurationException> {
 
         @Override
         protected FailureAnalysis analyze(Throwable rootFailure, InsecureConfigurationException cause) {
-            return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+            return new FailureAnalysis(cause.getMessage(), cause.action, cause);
         }
     }
 }

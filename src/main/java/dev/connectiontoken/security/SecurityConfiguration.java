@@ -8,8 +8,12 @@ import dev.connectiontoken.web.ApiException;
 import dev.connectiontoken.web.Endpoints;
 import dev.connectiontoken.web.ProblemType;
 import dev.connectiontoken.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +21,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,6 +33,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -43,6 +49,9 @@ import org.springframework.web.filter.CorsFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String REALM = "Bearer realm=\"connection-token\"";
+
     /** The HTTP server observation already times every request: no observation per security filter. */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
@@ -54,27 +63,24 @@ class SecurityConfiguration {
             HttpSecurity http,
             ClientRegistry clients,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            JwtProperties jwt,
-            CorsProperties cors,
+            SecurityProperties properties,
             StripeMode mode,
             ProblemWriter writer,
             AuditLog audit,
             Environment environment) {
-        boolean jwtEnabled = jwtDecoder.getIfAvailable() != null;
-        boolean authenticationRequired = AccessMode.checkAll(mode, clients.size(), jwtEnabled, environment);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer, audit);
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        boolean jwtEnabled = decoder != null;
+        boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled, environment);
+        AuthenticationEntryPoint entryPoint = entryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .servletApi(AbstractHttpConfigurer::disable)
                 .exceptionHandling((exceptions) -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> writer.write(
                                 request, response, ApiException.of(ProblemType.FORBIDDEN, "Access denied."))))
-                .addFilter(corsFilter(cors, writer))
+                .addFilter(corsFilter(properties.cors(), writer))
                 .authorizeHttpRequests((requests) -> {
                     if (authenticationRequired) {
                         requests.requestMatchers(Endpoints.CALLER_PATHS.toArray(String[]::new))
@@ -96,8 +102,9 @@ class SecurityConfiguration {
             http.oauth2ResourceServer((resourceServer) -> resourceServer
                     .bearerTokenResolver(new Credentials())
                     .authenticationEntryPoint(entryPoint)
-                    .jwt((token) ->
-                            token.jwtAuthenticationConverter((decoded) -> JwtConfiguration.client(decoded, jwt)))
+                    .jwt((token) -> token.decoder(JwtConfiguration.keysUnavailableAsJwtException(decoder))
+                            .jwtAuthenticationConverter(
+                                    (jwt) -> authenticated(JwtConfiguration.client(jwt, properties.jwt()))))
                     // Every failure, an unreachable key source too, goes to the entry point: never a 500.
                     .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                         @Override
@@ -110,34 +117,37 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A caller authenticated by API key or JWT: the principal is the {@link Client}, named by its id. */
-    static AbstractAuthenticationToken authenticated(Client client) {
-        return new UsernamePasswordAuthenticationToken(client, "", List.of()) {
-            @Override
-            public String getName() {
-                return client.id();
+    /** A caller authenticated by API key or JWT, with the {@link Client} as principal. */
+    private static UsernamePasswordAuthenticationToken authenticated(Client client) {
+        return UsernamePasswordAuthenticationToken.authenticated(client, null, List.of());
+    }
+
+    /** 401 with {@code WWW-Authenticate} for missing or refused credentials, 503 when the JWT keys cannot be loaded. */
+    private static AuthenticationEntryPoint entryPoint(ProblemWriter writer, AuditLog audit) {
+        return (request, response, ex) -> {
+            if (ex instanceof AuthenticationServiceException) {
+                // One line, no stack trace: the cause is the identity provider, not this request.
+                log.warn("JWT keys unavailable: {}", ex.getMessage());
+                ApiException unavailable = ApiException.of(
+                        ProblemType.AUTHENTICATION_UNAVAILABLE,
+                        "Credentials cannot be checked right now. Retry after the delay given.");
+                writer.write(request, response, unavailable.retryAfter(Duration.ofSeconds(5)));
+                return;
             }
+            boolean presented = !(ex instanceof InsufficientAuthenticationException);
+            String code = presented ? "invalid_credentials" : "authentication_required";
+            String detail = presented
+                    ? "The API key or bearer token was not accepted."
+                    : "Authentication required: send Authorization: Bearer <API key or JWT>, or X-Api-Key: <API key>.";
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
+            audit.refusedUnidentified(request.getRemoteAddr(), 401, code);
+            writer.write(request, response, ApiException.of(ProblemType.UNAUTHORIZED, code, detail, null));
         };
     }
 
     /** Spring's CORS checks, with a refused origin answered in the problem shape rather than a bare text 403. */
-    private static CorsFilter corsFilter(CorsProperties properties, ProblemWriter writer) {
-        CorsConfiguration configuration = new CorsConfiguration();
-        configuration.setAllowedOrigins(properties.allowedOrigins());
-        configuration.setAllowedMethods(List.of("GET", "POST"));
-        configuration.setAllowedHeaders(List.of(
-                HttpHeaders.AUTHORIZATION,
-                Credentials.API_KEY_HEADER,
-                HttpHeaders.CONTENT_TYPE,
-                Endpoints.REQUEST_ID_HEADER));
-        configuration.setExposedHeaders(List.of(
-                HttpHeaders.RETRY_AFTER,
-                "RateLimit-Limit",
-                "RateLimit-Remaining",
-                "RateLimit-Reset",
-                Endpoints.MODE_HEADER,
-                Endpoints.REQUEST_ID_HEADER));
-        configuration.setMaxAge(properties.maxAge());
+    private static CorsFilter corsFilter(SecurityProperties.Cors cors, ProblemWriter writer) {
+        CorsConfiguration configuration = cors.toCorsConfiguration();
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         Endpoints.CALLER_PATHS.forEach((path) -> source.registerCorsConfiguration(path, configuration));
         CorsFilter filter = new CorsFilter(source);
@@ -150,11 +160,8 @@ class SecurityConfiguration {
                         "This origin may not call the service from a browser (CORS).",
                         null);
                 // The processor is not given the request, so the optional instance member is left out.
-                writer.write(
-                        null,
-                        ((ServletServerHttpResponse) response).getServletResponse(),
-                        refusal.getBody(),
-                        refusal.getHeaders());
+                HttpServletResponse servlet = ((ServletServerHttpResponse) response).getServletResponse();
+                writer.write(null, servlet, refusal.getBody(), refusal.getHeaders());
             }
         });
         return filter;

@@ -42,11 +42,9 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * stripe-java's transport on Apache HttpClient 5: a pool of keep-alive connections as large as the concurrency limit.
- * stripe-java's own transport keeps at most five idle connections per host, so under concurrency most calls would pay a
- * new TLS handshake. stripe-java keeps its retries, idempotency key and error mapping; this class only sends. The read
- * timeout bounds each wait for bytes, so each exchange also has a deadline (connect plus read timeout) at which it is
- * cancelled and fails as a timeout.
+ * stripe-java's transport on Apache HttpClient 5, with keep-alive connections for every call in flight: stripe-java's
+ * own keeps five per host, so most concurrent calls would pay a new TLS handshake. stripe-java keeps its retries and
+ * idempotency keys. Each exchange has a deadline (connect plus read timeout), as a read timeout bounds each read only.
  */
 final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
 
@@ -124,12 +122,10 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         try {
             return this.client.execute(outbound, ApacheStripeHttpClient::toStripeResponse);
-        } catch (SocketTimeoutException ex) {
-            throw failure(timeout(ex));
         } catch (IOException ex) {
-            // A reset or closed pooled connection: stripe-java retries connection failures with the same idempotency
-            // key, so resending the POST is safe.
-            throw failure(passed.get() ? timeout(ex) : connectionFailure(ex));
+            // A reset or closed pooled connection is a connection failure, which stripe-java retries with the same
+            // idempotency key; an exchange cancelled at its deadline is a timeout.
+            throw failure(passed.get() ? new SocketTimeoutException("deadline") : ex);
         } finally {
             timer.cancel(false);
         }
@@ -152,22 +148,14 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
                 response.getCode(), HttpHeaders.of(headers), new String(body, StandardCharsets.UTF_8));
     }
 
-    private static ConnectException connectionFailure(Exception cause) {
-        ConnectException failure = new ConnectException(cause.getClass().getName());
-        failure.initCause(cause);
-        return failure;
-    }
-
-    private static SocketTimeoutException timeout(Exception cause) {
-        SocketTimeoutException timeout =
-                new SocketTimeoutException(cause.getClass().getName());
-        timeout.initCause(cause);
-        return timeout;
-    }
-
+    /** Reported as stripe-java's retry logic reads failures: a timeout or a connection failure, by type. */
     private static ApiConnectionException failure(Exception cause) {
+        IOException reported = (cause instanceof SocketTimeoutException timeout) ? timeout : new ConnectException();
+        if (reported != cause) {
+            reported.initCause(cause);
+        }
         // stripe-java's own message shape, without the API base (it may name an internal host).
         return new ApiConnectionException(
-                "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), cause);
+                "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), reported);
     }
 }

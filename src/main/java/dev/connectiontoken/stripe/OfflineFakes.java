@@ -22,6 +22,10 @@ final class OfflineFakes {
 
     private OfflineFakes() {}
 
+    static TerminalLocation location(String id) {
+        return new TerminalLocation(id, "Offline location " + id + " (fake)", null);
+    }
+
     static String newSecret() {
         StringBuilder secret = new StringBuilder(PREFIX);
         RANDOM.ints(32, 0, ALPHABET.length()).forEach((i) -> secret.append(ALPHABET.charAt(i)));

@@ -24,7 +24,7 @@ class StripeConfiguration {
 
     @Bean
     StripeMode stripeMode(StripeProperties properties) {
-        return StripeMode.of(properties.secretKey(), properties.apiBase());
+        return StripeMode.of(properties.secretKey());
     }
 
     /** Adds {@code "mode": "offline" | "test" | "live"} to {@code /actuator/info}; never the key. */

@@ -1,5 +1,6 @@
 package dev.connectiontoken.stripe;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service reaches Stripe. The key is checked by {@link StripeMode#of} rather than a constraint here, because
- * Boot's bind-failure report would print the rejected value: the key itself.
+ * How the service reaches Stripe. The key is checked by methods rather than constraints on it, because Boot's
+ * bind-failure report prints a rejected value: the key itself.
  *
  * @param secretKey the secret ({@code sk_}) or restricted ({@code rk_}) key; blank for offline mode
  * @param apiBase where Stripe's API is; tests and benchmarks point it at a stand-in
@@ -47,6 +48,26 @@ public record StripeProperties(
         @DefaultValue("300") @Min(1) int maxConcurrentCalls,
         @Nullable String sslBundle,
         @DefaultValue("false") boolean telemetry) {
+
+    private static final java.util.regex.Pattern SECRET_KEY =
+            java.util.regex.Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{8,}");
+
+    @AssertTrue(
+            message = "STRIPE_SECRET_KEY must be a secret key (sk_test_..., sk_live_...) or a restricted key (rk_...)"
+                    + " from the Stripe dashboard with nothing around it, not a publishable key (pk_...); unset it to"
+                    + " run in offline mode")
+    boolean isSecretKeyUsable() {
+        return this.secretKey == null
+                || this.secretKey.isBlank()
+                || SECRET_KEY.matcher(this.secretKey).matches();
+    }
+
+    @AssertTrue(
+            message = "A live Stripe key would be sent in clear text: STRIPE_API_BASE must be an https:// URL with a"
+                    + " live key (plain http is for test keys and local stand-ins)")
+    boolean isLiveKeySentOverHttps() {
+        return StripeMode.of(this.secretKey) != StripeMode.LIVE || this.apiBase.startsWith("https://");
+    }
 
     @Override
     public String toString() {

@@ -81,21 +81,19 @@ public class StripeTerminalGateway {
         }
         List<TerminalLocation> locations = new ArrayList<>();
         String after = null;
-        boolean more = true;
-        while (more && locations.size() < max) {
-            LocationListParams.Builder page =
-                    LocationListParams.builder().setLimit((long) Math.min(100, max - locations.size()));
-            if (after != null) {
-                page.setStartingAfter(after);
-            }
-            StripeCollection<Location> found = call(
-                    "list_locations", () -> stripe.v1().terminal().locations().list(page.build(), options(account)));
-            found.getData().forEach((location) -> locations.add(TerminalLocation.of(location)));
-            more = Boolean.TRUE.equals(found.getHasMore()) && !found.getData().isEmpty();
-            after = found.getData().isEmpty()
+        StripeCollection<Location> page;
+        do {
+            LocationListParams params = LocationListParams.builder()
+                    .setLimit((long) Math.min(100, max - locations.size()))
+                    .setStartingAfter(after)
+                    .build();
+            page = call(
+                    "list_locations", () -> stripe.v1().terminal().locations().list(params, options(account)));
+            page.getData().forEach((location) -> locations.add(TerminalLocation.of(location)));
+            after = page.getData().isEmpty()
                     ? null
-                    : found.getData().get(found.getData().size() - 1).getId();
-        }
+                    : page.getData().get(page.getData().size() - 1).getId();
+        } while (Boolean.TRUE.equals(page.getHasMore()) && after != null && locations.size() < max);
         return List.copyOf(locations);
     }
 
@@ -103,7 +101,7 @@ public class StripeTerminalGateway {
     public Optional<TerminalLocation> retrieveLocation(String id, @Nullable String account) {
         StripeClient stripe = this.client;
         if (stripe == null) {
-            return Optional.of(new TerminalLocation(id, "Offline location " + id + " (fake)", null));
+            return Optional.of(OfflineFakes.location(id));
         }
         try {
             Location location = call(
@@ -165,14 +163,9 @@ public class StripeTerminalGateway {
     }
 
     private static RequestOptions options(@Nullable String account) {
-        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder();
-        if (account != null) {
-            options.setStripeAccount(account);
-        }
-        return options.build();
+        return RequestOptions.builder().setStripeAccount(account).build();
     }
 
-    @FunctionalInterface
     private interface StripeCall<T> {
         T call() throws StripeException;
     }

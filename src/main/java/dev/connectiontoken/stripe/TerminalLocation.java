@@ -29,16 +29,7 @@ public record TerminalLocation(
                         : null);
     }
 
-    /**
-     * A postal address, in Stripe's shape.
-     *
-     * @param line1 the first line
-     * @param line2 the second line
-     * @param city the city
-     * @param state the state, county or province
-     * @param postalCode the postal code
-     * @param country the ISO 3166-1 alpha-2 country code
-     */
+    /** A postal address, in Stripe's shape ({@code country} is ISO 3166-1 alpha-2). */
     public record Address(
             @Nullable String line1,
             @Nullable String line2,

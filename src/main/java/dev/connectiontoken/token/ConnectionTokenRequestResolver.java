@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -31,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * body (parsed by the servlet container) or a JSON body (read by the strict JSON mapper). Nothing is silently dropped;
  * an empty body is accepted whatever its {@code Content-Type}, as the Terminal SDKs send several.
  */
-final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver {
+@Component
+class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
 
@@ -41,10 +44,15 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
 
     private final long maxBodySize;
 
-    ConnectionTokenRequestResolver(JsonMapper mapper, Validator validator, long maxBodySize) {
+    ConnectionTokenRequestResolver(JsonMapper mapper, Validator validator, ConnectionTokenProperties properties) {
         this.mapper = mapper;
         this.validator = validator;
-        this.maxBodySize = maxBodySize;
+        this.maxBodySize = properties.maxBodySize().toBytes();
+    }
+
+    @Override // registers itself with Spring MVC
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
     }
 
     @Override
@@ -130,7 +138,7 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
             throw ApiException.invalidParameters(List.of(ParameterError.unknown(ex.getPropertyName())));
         } catch (MismatchedInputException ex) {
             if (ex.getPath().isEmpty()) {
-                throw malformed("must be an object, such as {\"location\": \"tml_...\"}");
+                throw ApiException.of(ProblemType.MALFORMED_REQUEST, "The JSON body must be an object.");
             }
             StringBuilder param = new StringBuilder();
             ex.getPath()
@@ -145,11 +153,14 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
                 throw ApiException.invalidParameters(List.of(
                         new ParameterError(name, "parameter_duplicate", name + " was sent twice in the JSON body")));
             }
-            throw malformed("is not valid JSON"
-                    + ((ex.getLocation() != null)
-                            ? " (line " + ex.getLocation().getLineNr() + ", column "
-                                    + ex.getLocation().getColumnNr() + ")"
-                            : ""));
+            throw ApiException.of(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The JSON body is not valid JSON"
+                            + ((ex.getLocation() != null)
+                                    ? " (line " + ex.getLocation().getLineNr() + ", column "
+                                            + ex.getLocation().getColumnNr() + ")"
+                                    : "")
+                            + ".");
         }
     }
 
@@ -174,10 +185,6 @@ final class ConnectionTokenRequestResolver implements HandlerMethodArgumentResol
     private ApiException tooLarge() {
         return ApiException.of(
                 ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + this.maxBodySize + " bytes.");
-    }
-
-    private static ApiException malformed(String problem) {
-        return ApiException.of(ProblemType.MALFORMED_REQUEST, "The JSON body " + problem + ".");
     }
 
     private static ApiException unsupported(String problem) {

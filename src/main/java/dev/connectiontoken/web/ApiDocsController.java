@@ -1,11 +1,16 @@
 package dev.connectiontoken.web;
 
+import dev.connectiontoken.stripe.StripeMode;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
@@ -13,37 +18,53 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves the API description, {@code openapi.json}: written by hand as the contract that a test checks real answers
- * against, rather than generated from annotations spread over the code. Swagger UI shows it.
+ * Serves the API description, {@code openapi.json}, written by hand as the contract that a test checks real answers
+ * against, and says at startup where it and the token endpoint are: what one looks for first.
  */
 @RestController
-@Import(ApiDocsController.SwaggerUi.class)
 class ApiDocsController {
 
-    private final Resource document = new ClassPathResource("openapi.json");
+    private static final Logger log = LoggerFactory.getLogger(ApiDocsController.class);
+
+    private final StripeMode mode;
+
+    ApiDocsController(StripeMode mode) {
+        this.mode = mode;
+    }
 
     @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
     Resource apiDocs() {
-        return this.document;
+        return new ClassPathResource("openapi.json");
     }
 
-    /** What springdoc's Swagger UI needs when springdoc generates no document (springdoc's FAQ). */
-    @Configuration(proxyBeanMethods = false)
-    static class SwaggerUi {
-
-        @Bean
-        SpringDocConfiguration springDocConfiguration() {
-            return new SpringDocConfiguration();
+    @EventListener
+    void announce(ApplicationReadyEvent event) {
+        Environment environment = event.getApplicationContext().getEnvironment();
+        if (environment.getProperty("spring.main.log-startup-info", Boolean.class, true)) {
+            String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+            log.info(
+                    "Ready in {} mode: POST {}{} mints connection tokens; API description at {}{}",
+                    this.mode.name().toLowerCase(Locale.ROOT),
+                    base,
+                    Endpoints.CONNECTION_TOKEN,
+                    base,
+                    environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html"));
         }
+    }
 
-        @Bean
-        SpringDocConfigProperties springDocConfigProperties() {
-            return new SpringDocConfigProperties();
-        }
+    /** Swagger UI needs this and the next two beans when springdoc generates no document (springdoc's FAQ). */
+    @Bean
+    static SpringDocConfiguration springDocConfiguration() {
+        return new SpringDocConfiguration();
+    }
 
-        @Bean
-        ObjectMapperProvider objectMapperProvider(SpringDocConfigProperties properties) {
-            return new ObjectMapperProvider(properties);
-        }
+    @Bean
+    static SpringDocConfigProperties springDocConfigProperties() {
+        return new SpringDocConfigProperties();
+    }
+
+    @Bean
+    static ObjectMapperProvider objectMapperProvider(SpringDocConfigProperties properties) {
+        return new ObjectMapperProvider(properties);
     }
 }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -22,51 +22,56 @@ public class ApiException extends ErrorResponseException {
     private final String code;
     private @Nullable String upstreamRequestId;
 
-    private ApiException(
-            ProblemType type, String code, String message, @Nullable String param, List<ParameterError> errors) {
-        super(type.status(), ProblemDetail.forStatusAndDetail(type.status(), message), null);
+    private ApiException(ProblemType type, String code, String message, @Nullable String param) {
+        super(type.status(), problem(type, type.status(), type.title(), code, message, param), null);
         this.type = type;
         this.code = code;
-        getBody().setType(type.type());
-        getBody().setTitle(type.title());
-        addMembers(getBody(), type, code, param, errors);
     }
 
     public static ApiException of(ProblemType type, String message) {
-        return new ApiException(type, type.code(), message, null, List.of());
+        return new ApiException(type, type.code(), message, null);
     }
 
     public static ApiException of(ProblemType type, String code, String message, @Nullable String param) {
-        return new ApiException(type, code, message, param, List.of());
+        return new ApiException(type, code, message, param);
     }
 
     /** A 400 listing every bad parameter; the {@code error} member describes the first. */
     public static ApiException invalidParameters(List<ParameterError> errors) {
         ParameterError first = errors.get(0);
         String more = (errors.size() == 1) ? "" : " (and " + (errors.size() - 1) + " more problems, listed in errors)";
-        return new ApiException(
-                ProblemType.INVALID_PARAMETERS, first.code(), first.message() + more, first.param(), errors);
+        ApiException ex = of(ProblemType.INVALID_PARAMETERS, first.code(), first.message() + more, first.param());
+        ex.getBody().setProperty("errors", errors);
+        return ex;
     }
 
-    /** Our answer to a failed Stripe call. Only Stripe's word on the caller's own parameters reaches the caller. */
+    /** Our answer (and status) for a failed Stripe call: only Stripe's word on the caller's parameters reaches it. */
     public static ApiException from(StripeFailure failure) {
-        ProblemType type = ProblemType.of(failure.kind());
         ApiException answer = switch (failure.kind()) {
             case REJECTED_PARAMETERS ->
-                of(type, String.valueOf(failure.code()), String.valueOf(failure.getMessage()), failure.param());
+                of(
+                        ProblemType.STRIPE_REJECTED_PARAMETERS,
+                        String.valueOf(failure.code()),
+                        String.valueOf(failure.getMessage()),
+                        failure.param());
             case MISCONFIGURED ->
                 of(
-                        type,
+                        ProblemType.STRIPE_MISCONFIGURED,
                         "Stripe refused this service's credentials. This is a server configuration problem;"
                                 + " retrying will not help.");
-            case RATE_LIMITED -> of(type, "Stripe is rate limiting this service. Retry later.");
-            case UNAVAILABLE -> of(type, "Stripe could not be reached. Retry later.");
-            case SATURATED -> of(type, "Too many calls to Stripe are in flight. Retry shortly.");
-            case TIMEOUT -> of(type, "Stripe did not answer in time. Retry later.");
-            case NOT_FOUND, ERROR -> of(type, "Stripe answered with an error. The error has been logged.");
+            case RATE_LIMITED ->
+                of(ProblemType.STRIPE_RATE_LIMITED, "Stripe is rate limiting this service. Retry later.");
+            case UNAVAILABLE -> of(ProblemType.STRIPE_UNAVAILABLE, "Stripe could not be reached. Retry later.");
+            case SATURATED ->
+                of(ProblemType.STRIPE_SATURATED, "Too many calls to Stripe are in flight. Retry shortly.");
+            case TIMEOUT -> of(ProblemType.STRIPE_TIMEOUT, "Stripe did not answer in time. Retry later.");
+            case NOT_FOUND, ERROR ->
+                of(ProblemType.STRIPE_ERROR, "Stripe answered with an error. The error has been logged.");
         };
         answer.upstreamRequestId = failure.requestId();
-        return (type.status() == HttpStatus.SERVICE_UNAVAILABLE) ? answer.retryAfter(Duration.ofSeconds(1)) : answer;
+        return (answer.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE)
+                ? answer.retryAfter(Duration.ofSeconds(1))
+                : answer;
     }
 
     public ProblemType type() {
@@ -83,7 +88,7 @@ public class ApiException extends ErrorResponseException {
         return (this.type == ProblemType.STRIPE_REJECTED_PARAMETERS) ? "stripe_rejected_parameters" : this.code;
     }
 
-    /** Stripe's {@code Request-Id} of the call that caused this error, for the logs. */
+    /** For the logs, never the body. */
     public @Nullable String upstreamRequestId() {
         return this.upstreamRequestId;
     }
@@ -95,23 +100,48 @@ public class ApiException extends ErrorResponseException {
         return this;
     }
 
-    /** Adds the {@code error} member, the {@code errors} and the request id, which a caller can quote. */
-    static void addMembers(
-            ProblemDetail body, ProblemType type, String code, @Nullable String param, List<ParameterError> errors) {
+    /**
+     * Gives a body that the framework or the container made our type and members, keeping its status, instance and
+     * detail; one without detail, or a 404 (whose detail names MVC's static resources), is given ours.
+     */
+    static ProblemDetail complete(ProblemDetail body) {
+        int status = body.getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        HttpStatus known = HttpStatus.resolve(status);
+        // The catch-all types say no more than the status's own reason phrase.
+        String title = (type != ProblemType.BAD_REQUEST && type != ProblemType.INTERNAL_ERROR)
+                ? type.title()
+                : (known != null) ? known.getReasonPhrase() : "Error";
+        String mint = " Connection tokens are minted by POST " + Endpoints.CONNECTION_TOKEN + ".";
+        String detail = (body.getDetail() != null && status != 404)
+                ? body.getDetail()
+                : switch (status) {
+                    case 404 -> "No endpoint at this path." + mint;
+                    case 405 -> "This method is not allowed here." + mint;
+                    case 408 -> "The request was not received in time.";
+                    case 413 -> "The request is too large.";
+                    case 414 -> "The request target is too long.";
+                    case 431 -> "The request headers are too large.";
+                    default -> (status < 500) ? "The request could not be read." : "The service failed unexpectedly.";
+                };
+        ProblemDetail completed = problem(type, HttpStatusCode.valueOf(status), title, type.code(), detail, null);
+        completed.setInstance(body.getInstance());
+        return completed;
+    }
+
+    private static ProblemDetail problem(
+            ProblemType type, HttpStatusCode status, String title, String code, String detail, @Nullable String param) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type.type());
+        body.setTitle(title);
         Map<String, String> error = new LinkedHashMap<>();
         error.put("type", type.status().is4xxClientError() ? "invalid_request_error" : "api_error");
         error.put("code", code);
-        error.put("message", String.valueOf(body.getDetail()));
+        error.put("message", detail);
         if (param != null) {
             error.put("param", param);
         }
         body.setProperty("error", error);
-        if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
-        }
-        String requestId = MDC.get(ProblemWriter.REQUEST_ID);
-        if (requestId != null) {
-            body.setProperty(ProblemWriter.REQUEST_ID, requestId);
-        }
+        return body;
     }
 }

@@ -1,6 +1,5 @@
 package dev.connectiontoken.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +12,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Problem JSON, not Boot's {@code /error} JSON or Tomcat's HTML, for errors that never reach Spring MVC's handlers:
  * those sent from filters or raised by the container, some before any servlet runs (an oversized header).
  */
-@Hidden
 @RestController
 class ProblemErrorController implements ErrorController, WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
@@ -32,14 +31,10 @@ class ProblemErrorController implements ErrorController, WebServerFactoryCustomi
 
     @RequestMapping("${server.error.path:/error}")
     void renderError(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        // The caller's path, not this controller's.
+        // The caller's path, not this controller's; and a 404 for a call to the error path itself.
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        this.writer.write(
-                (path instanceof String original) ? original : null,
-                response,
-                ProblemWriter.forStatus((code instanceof Integer status && status >= 400) ? status : 404),
-                HttpHeaders.EMPTY);
+        ProblemDetail problem = ProblemDetail.forStatus((response.getStatus() >= 400) ? response.getStatus() : 404);
+        this.writer.write((path instanceof String original) ? original : null, response, problem, HttpHeaders.EMPTY);
     }
 
     /** Tomcat adds no error report valve of its own when one of the host's named class is in the pipeline. */
@@ -68,7 +63,7 @@ class ProblemErrorController implements ErrorController, WebServerFactoryCustomi
             }
             try {
                 ProblemErrorController.this.writer.write(
-                        null, response, ProblemWriter.forStatus(response.getStatus()), HttpHeaders.EMPTY);
+                        null, response, ProblemDetail.forStatus(response.getStatus()), HttpHeaders.EMPTY);
                 response.finishResponse();
             } catch (IOException | IllegalStateException ex) {
                 // The connection is gone or the response already started: nothing more can be sent.

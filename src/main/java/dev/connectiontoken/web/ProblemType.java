@@ -1,7 +1,7 @@
 package dev.connectiontoken.web;
 
-import dev.connectiontoken.stripe.StripeFailure;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
  * the API: clients may switch on them, so a constant may be added but never renamed.
  */
 public enum ProblemType {
+    BAD_REQUEST(400, "Bad request", "bad_request"),
     INVALID_PARAMETERS(400, "Invalid request parameters", "parameter_invalid"),
     MALFORMED_REQUEST(400, "Malformed request", "request_malformed"),
-    BAD_REQUEST(400, "Bad request", "bad_request"),
     STRIPE_REJECTED_PARAMETERS(400, "Stripe rejected the parameters", "parameter_invalid"),
     LOCATION_REQUIRED(400, "Location required", "location_required"),
     UNAUTHORIZED(401, "Authentication required", "authentication_required"),
@@ -35,22 +35,20 @@ public enum ProblemType {
     STRIPE_SATURATED(503, "Too many calls to Stripe in flight", "upstream_saturated"),
     STRIPE_TIMEOUT(504, "Stripe did not answer in time", "upstream_timeout");
 
-    private final URI type;
     private final HttpStatus status;
     private final String title;
     private final String code;
 
     ProblemType(int status, String title, String code) {
-        // A tag URI (RFC 4151): an identifier that is never dereferenced.
-        this.type = URI.create("tag:connection-token-service,2026:problem:"
-                + name().toLowerCase(Locale.ROOT).replace('_', '-'));
         this.status = HttpStatus.valueOf(status);
         this.title = title;
         this.code = code;
     }
 
+    /** A tag URI (RFC 4151): an identifier that is never dereferenced. */
     public URI type() {
-        return this.type;
+        return URI.create("tag:connection-token-service,2026:problem:"
+                + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     public HttpStatus status() {
@@ -66,32 +64,11 @@ public enum ProblemType {
         return this.code;
     }
 
-    /** The one place that chooses a status for each kind of Stripe failure. */
-    public static ProblemType of(StripeFailure.Kind kind) {
-        return switch (kind) {
-            case REJECTED_PARAMETERS -> STRIPE_REJECTED_PARAMETERS;
-            case MISCONFIGURED -> STRIPE_MISCONFIGURED;
-            case RATE_LIMITED -> STRIPE_RATE_LIMITED;
-            case UNAVAILABLE -> STRIPE_UNAVAILABLE;
-            case TIMEOUT -> STRIPE_TIMEOUT;
-            case SATURATED -> STRIPE_SATURATED;
-            case NOT_FOUND, ERROR -> STRIPE_ERROR;
-        };
-    }
-
-    /** The type that fits a status the framework or the servlet container chose. */
+    /** For a status the framework chose: a client error's first constant (BAD_REQUEST leads), else INTERNAL_ERROR. */
     public static ProblemType forStatus(int status) {
-        return switch (status) {
-            case 401 -> UNAUTHORIZED;
-            case 403 -> FORBIDDEN;
-            case 404 -> NOT_FOUND;
-            case 405 -> METHOD_NOT_ALLOWED;
-            case 406 -> NOT_ACCEPTABLE;
-            case 413 -> PAYLOAD_TOO_LARGE;
-            case 415 -> UNSUPPORTED_MEDIA_TYPE;
-            case 429 -> RATE_LIMITED;
-            case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
-            default -> (status >= 400 && status < 500) ? BAD_REQUEST : INTERNAL_ERROR;
-        };
+        return Arrays.stream(values())
+                .filter((type) -> type.status.value() == status && status < 500)
+                .findFirst()
+                .orElse((status >= 400 && status < 500) ? BAD_REQUEST : INTERNAL_ERROR);
     }
 }

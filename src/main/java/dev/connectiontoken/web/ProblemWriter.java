@@ -1,19 +1,16 @@
 package dev.connectiontoken.web;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,22 +21,27 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
-    /** The MDC key and body member of the request id. */
+    /** The MDC key, request attribute and body member of the request id. */
     static final String REQUEST_ID = "request_id";
 
     private final JsonMapper mapper;
 
     public ProblemWriter(JsonMapper mapper) {
-        this.mapper = mapper;
+        this.mapper =
+                mapper.rebuild().addMixIn(ProblemDetail.class, RfcOrder.class).build();
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ApiException ex) throws IOException {
         write(request.getRequestURI(), response, ex.getBody(), ex.getHeaders());
     }
 
-    /** Writes the status, headers and body, with {@code path} (when given) as the {@code instance} member. */
-    public void write(@Nullable String path, HttpServletResponse response, ProblemDetail problem, HttpHeaders headers)
+    /**
+     * Writes the status, headers and body, with {@code path} (when given) as the {@code instance} member. A body
+     * without our members (the framework's, the container's) is given them.
+     */
+    public void write(@Nullable String path, HttpServletResponse response, ProblemDetail body, HttpHeaders headers)
             throws IOException {
+        ProblemDetail problem = (body.getProperties() == null) ? ApiException.complete(body) : body;
         if (path != null && problem.getInstance() == null) {
             try {
                 problem.setInstance(URI.create(path));
@@ -47,56 +49,17 @@ public class ProblemWriter {
                 // Not a valid URI reference: leave the optional member out.
             }
         }
+        String requestId = MDC.get(REQUEST_ID);
+        if (requestId != null) {
+            problem.setProperty(REQUEST_ID, requestId);
+        }
         headers.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
         response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(this.mapper.writeValueAsString(toMap(problem)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE + ";charset=UTF-8");
+        response.getWriter().write(this.mapper.writeValueAsString(problem));
     }
 
-    /** A body for a status the framework or the servlet container chose, with a detail that says no more. */
-    static ProblemDetail forStatus(int status) {
-        String mint = " Connection tokens are minted by POST " + Endpoints.CONNECTION_TOKEN + ".";
-        String detail = switch (status) {
-            case 404 -> "No endpoint at this path." + mint;
-            case 405 -> "This method is not allowed here." + mint;
-            case 408 -> "The request was not received in time.";
-            case 413 -> "The request is too large.";
-            case 414 -> "The request target is too long.";
-            case 431 -> "The request headers are too large.";
-            default -> (status < 500) ? "The request could not be read." : "The service failed unexpectedly.";
-        };
-        return complete(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail));
-    }
-
-    /** Gives a framework-made body our type, title and members, keeping its status and detail. */
-    static ProblemDetail complete(ProblemDetail body) {
-        if (body.getProperties() != null && body.getProperties().containsKey("error")) {
-            return body;
-        }
-        ProblemType type = ProblemType.forStatus(body.getStatus());
-        HttpStatus status = HttpStatus.resolve(body.getStatus());
-        boolean generic = (type == ProblemType.BAD_REQUEST || type == ProblemType.INTERNAL_ERROR);
-        body.setType(type.type());
-        body.setTitle(!generic ? type.title() : (status != null) ? status.getReasonPhrase() : "Error");
-        body.setDetail((body.getDetail() != null) ? body.getDetail() : type.title());
-        ApiException.addMembers(body, type, type.code(), null, List.of());
-        return body;
-    }
-
-    /** The members in the order RFC 9457 lists them, then ours. */
-    static Map<String, Object> toMap(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return body;
-    }
+    /** The members in the order RFC 9457 lists them, then ours ({@code properties}, flattened). */
+    @JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
+    private interface RfcOrder extends ProblemDetailJacksonMixin {}
 }

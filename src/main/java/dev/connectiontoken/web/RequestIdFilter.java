@@ -21,20 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-    private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
-
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(Endpoints.REQUEST_ID_HEADER);
-        String id = (request.getAttribute(ATTRIBUTE) instanceof String earlier)
+        String id = (request.getAttribute(ProblemWriter.REQUEST_ID) instanceof String earlier)
                 ? earlier
-                : (given != null && ACCEPTED.matcher(given).matches())
+                : (given != null && SANE.matcher(given).matches())
                         ? given
                         : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
+        request.setAttribute(ProblemWriter.REQUEST_ID, id);
         response.setHeader(Endpoints.REQUEST_ID_HEADER, id);
         MDC.put(ProblemWriter.REQUEST_ID, id);
         try {

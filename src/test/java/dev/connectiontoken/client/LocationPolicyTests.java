@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class LocationPolicyTests {
 
-    private static final Client ANY = new Client("any", List.of(), null, null);
+    private static final Client ANY = new Client("any", List.of(), null, null, Client.Source.CONFIGURED, null);
 
-    private static final Client LIMITED = new Client("limited", List.of("tml_A", "tml_B"), "tml_A", null);
+    private static final Client LIMITED =
+            new Client("limited", List.of("tml_A", "tml_B"), "tml_A", null, Client.Source.CONFIGURED, null);
 
-    private static final Client STRICT = new Client("strict", List.of("tml_A", "tml_B"), null, null);
+    private static final Client STRICT =
+            new Client("strict", List.of("tml_A", "tml_B"), null, null, Client.Source.CONFIGURED, null);
 
     @Test
     void unlimitedClientGetsWhatItAsksFor() {

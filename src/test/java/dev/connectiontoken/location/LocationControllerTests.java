@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.connectiontoken.client.AuditLog;
-import dev.connectiontoken.client.AuditProperties;
 import dev.connectiontoken.security.SecuritySliceConfiguration;
 import dev.connectiontoken.stripe.StripeFailure;
 import dev.connectiontoken.stripe.StripeMode;
@@ -31,7 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /** {@code GET /locations} and its error mapping, without a server or Stripe: the gateway is mocked. */
 @WebMvcTest(
         controllers = LocationController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.connectiontoken\\.token\\..*"))
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "dev\\.connectiontoken\\.(token|ratelimit)\\..*"))
 @Import({
     LocationService.class,
     AuditLog.class,
@@ -69,7 +71,7 @@ class LocationControllerTests {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({LocationProperties.class, AuditProperties.class})
+    @EnableConfigurationProperties({LocationProperties.class, AuditLog.Properties.class})
     static class OpenMode {
 
         @Bean

@@ -21,7 +21,7 @@ class LocationServiceTests {
 
     private final StripeTerminalGateway gateway = mock(StripeTerminalGateway.class);
 
-    private final Client anyStore = new Client("any-store", List.of(), null, null);
+    private final Client anyStore = new Client("any-store", List.of(), null, null, Client.Source.CONFIGURED, null);
 
     @Test
     void answersAreReusedWithinTheTtl() {
@@ -52,9 +52,9 @@ class LocationServiceTests {
     @Test
     void clientsAndAccountsNeverShareAnAnswer() {
         LocationService service = new LocationService(this.gateway, new LocationProperties(Duration.ofMinutes(1), 100));
-        Client otherStore = new Client("other-store", List.of(), null, null);
-        Client sameIdAsJwt = new Client("any-store", List.of(), null, null, Client.Source.JWT);
-        Client connected = new Client("any-store", List.of(), null, "acct_1Other");
+        Client otherStore = new Client("other-store", List.of(), null, null, Client.Source.CONFIGURED, null);
+        Client sameIdAsJwt = new Client("any-store", List.of(), null, null, Client.Source.JWT, null);
+        Client connected = new Client("any-store", List.of(), null, "acct_1Other", Client.Source.CONFIGURED, null);
         given(this.gateway.listLocations(null, 100)).willReturn(List.of(MAIN));
 
         service.locationsFor(this.anyStore);
@@ -69,7 +69,8 @@ class LocationServiceTests {
     @Test
     void listedClientLooksUpOnlyItsOwnLocations() {
         LocationService service = new LocationService(this.gateway, new LocationProperties(Duration.ZERO, 100));
-        Client listed = new Client("listed", List.of("tml_Main1", "tml_Gone2"), null, null);
+        Client listed =
+                new Client("listed", List.of("tml_Main1", "tml_Gone2"), null, null, Client.Source.CONFIGURED, null);
         given(this.gateway.retrieveLocation("tml_Main1", null)).willReturn(Optional.of(MAIN));
         given(this.gateway.retrieveLocation("tml_Gone2", null)).willReturn(Optional.empty());
 

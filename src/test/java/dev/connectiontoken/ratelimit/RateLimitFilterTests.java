@@ -3,7 +3,6 @@ package dev.connectiontoken.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.client.AuditLog;
-import dev.connectiontoken.client.AuditProperties;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +35,7 @@ class RateLimitFilterTests {
     @Test
     void secondCallOfAClientIs429WithHeadersAndProblem() throws Exception {
         RateLimitFilter filter = filter(new LocalRateLimiter(this.oneAtATime), this.oneAtATime);
-        authenticate(new Client("store-1", List.of(), null, null));
+        authenticate(new Client("store-1", List.of(), null, null, Client.Source.CONFIGURED, null));
 
         MockHttpServletResponse first = call(filter, "/connection_token");
         MockHttpServletResponse second = call(filter, "/connection_token");
@@ -55,7 +54,7 @@ class RateLimitFilterTests {
         RateLimitFilter filter = filter(new LocalRateLimiter(this.oneAtATime), this.oneAtATime);
 
         int anonymous = call(filter, "/connection_token").getStatus();
-        authenticate(new Client("store-1", List.of(), null, null));
+        authenticate(new Client("store-1", List.of(), null, null, Client.Source.CONFIGURED, null));
         int configured = call(filter, "/connection_token").getStatus();
 
         assertThat(anonymous).isEqualTo(200);
@@ -114,7 +113,7 @@ class RateLimitFilterTests {
                 limiter,
                 properties,
                 new ProblemWriter(mapper),
-                new AuditLog(this.meters, new AuditProperties(true)),
+                new AuditLog(this.meters, new AuditLog.Properties(true)),
                 this.meters);
     }
 

@@ -12,5 +12,5 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
  */
 @EnableWebSecurity
 @Import({SecurityConfiguration.class, ClientRegistry.class})
-@EnableConfigurationProperties({ClientProperties.class, JwtProperties.class, CorsProperties.class})
+@EnableConfigurationProperties({ClientProperties.class, SecurityProperties.class})
 public class SecuritySliceConfiguration {}

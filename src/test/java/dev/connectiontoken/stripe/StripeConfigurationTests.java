@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -68,20 +67,16 @@ class StripeConfigurationTests {
     }
 
     @Test
-    void publishableKeyFailsStartupWithTheAnalyzersAdvice() {
+    void publishableKeyFailsStartupWithoutEchoingIt() {
         String key = "pk_test_51AbCdEf0123456789";
         this.runner
                 .withPropertyValues("connection-token.stripe.secret-key=" + key)
-                .run((context) -> {
-                    assertThat(context).hasFailed();
-                    Throwable failure = context.getStartupFailure();
-                    FailureAnalysis analysis = new InvalidStripeKeyException.Analyzer().analyze(failure);
-                    assertThat(analysis).isNotNull();
-                    assertThat(analysis.getDescription())
-                            .contains("publishable key")
-                            .doesNotContain(key);
-                    assertThat(analysis.getAction()).contains("Set STRIPE_SECRET_KEY");
-                });
+                .run((context) -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("not a publishable key (pk_...)")
+                        .hasMessageNotContaining("51AbCdEf"));
     }
 
     @Test
@@ -91,13 +86,12 @@ class StripeConfigurationTests {
                 .withPropertyValues(
                         "connection-token.stripe.secret-key=" + key,
                         "connection-token.stripe.api-base=http://stripe-proxy.internal")
-                .run((context) -> {
-                    FailureAnalysis analysis =
-                            new InvalidStripeKeyException.Analyzer().analyze(context.getStartupFailure());
-                    assertThat(analysis).isNotNull();
-                    assertThat(analysis.getDescription()).contains("clear text").doesNotContain(key);
-                    assertThat(analysis.getAction()).contains("https://");
-                });
+                .run((context) -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("clear text")
+                        .hasMessageNotContaining("51AbCdEf"));
     }
 
     @Test

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.connectiontoken.client.AuditLog;
-import dev.connectiontoken.client.AuditProperties;
 import dev.connectiontoken.security.SecuritySliceConfiguration;
 import dev.connectiontoken.stripe.IssuedToken;
 import dev.connectiontoken.stripe.StripeFailure;
@@ -33,6 +32,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -43,10 +44,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * The endpoint, its error mapping and CORS, without a server or Stripe: MVC, the security chain in open mode (no
  * clients, a test key, one allowed browser origin) and a mocked gateway.
  */
-@WebMvcTest(ConnectionTokenController.class)
+// Rate limits have their own tests (ratelimit package): the filter is left out of this slice.
+@WebMvcTest(
+        controllers = ConnectionTokenController.class,
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.connectiontoken\\.ratelimit\\..*"))
 @TestPropertySource(properties = "connection-token.cors.allowed-origins=https://pos.example.com")
 @Import({
-    ConnectionTokenConfiguration.class,
+    ConnectionTokenRequestResolver.class,
     JsonConfiguration.class,
     ConnectionTokenService.class,
     AuditLog.class,
@@ -198,7 +203,7 @@ class ConnectionTokenControllerTests {
 
     /** A test key and no clients: callers need not authenticate. */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ConnectionTokenProperties.class, AuditProperties.class})
+    @EnableConfigurationProperties({ConnectionTokenProperties.class, AuditLog.Properties.class})
     static class OpenMode {
 
         @Bean

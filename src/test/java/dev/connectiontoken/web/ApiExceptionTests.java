@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The one factory of error bodies: the RFC 9457 members, Stripe's error shape, and what each kind adds. */
 class ApiExceptionTests {
@@ -20,26 +23,23 @@ class ApiExceptionTests {
     }
 
     @Test
-    void bodyCarriesTypeTitleStatusDetailStripeErrorAndRequestId() {
+    void bodyIsWrittenWithTheRfcMembersFirstThenStripesErrorAndTheRequestId() throws Exception {
         MDC.put(ProblemWriter.REQUEST_ID, "req-42");
+        MockHttpServletResponse response = new MockHttpServletResponse();
 
         ApiException ex =
                 ApiException.of(ProblemType.LOCATION_NOT_ALLOWED, "location_not_allowed", "Not yours.", "location");
+        new ProblemWriter(JsonMapper.builder().build())
+                .write("/connection_token", response, ex.getBody(), ex.getHeaders());
 
-        Map<String, Object> body = ProblemWriter.toMap(ex.getBody());
-        assertThat(body)
-                .containsEntry("type", "tag:connection-token-service,2026:problem:location-not-allowed")
-                .containsEntry("title", "Location not allowed")
-                .containsEntry("status", 403)
-                .containsEntry("detail", "Not yours.")
-                .containsEntry("request_id", "req-42")
-                .containsEntry(
-                        "error",
-                        Map.of(
-                                "type", "invalid_request_error",
-                                "code", "location_not_allowed",
-                                "message", "Not yours.",
-                                "param", "location"));
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json;charset=UTF-8");
+        assertThat(response.getContentAsString())
+                .isEqualTo("{\"type\":\"tag:connection-token-service,2026:problem:location-not-allowed\","
+                        + "\"title\":\"Location not allowed\",\"status\":403,\"detail\":\"Not yours.\","
+                        + "\"instance\":\"/connection_token\",\"error\":{\"type\":\"invalid_request_error\","
+                        + "\"code\":\"location_not_allowed\",\"message\":\"Not yours.\",\"param\":\"location\"},"
+                        + "\"request_id\":\"req-42\"}");
         assertThat(ex.code()).isEqualTo("location_not_allowed");
         assertThat(ex.metricReason()).isEqualTo("location_not_allowed");
     }
@@ -49,7 +49,7 @@ class ApiExceptionTests {
         ApiException ex = ApiException.of(ProblemType.STRIPE_TIMEOUT, "Too slow.");
 
         assertThat(ex.getStatusCode().value()).isEqualTo(504);
-        assertThat(ProblemWriter.toMap(ex.getBody()).get("error"))
+        assertThat(ex.getBody().getProperties().get("error"))
                 .isEqualTo(Map.of("type", "api_error", "code", "upstream_timeout", "message", "Too slow."));
     }
 
@@ -82,18 +82,26 @@ class ApiExceptionTests {
     @Test
     void frameworkBodyIsCompletedKeepingItsStatusAndDetail() {
         ProblemDetail framework = ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type 'text/plain' is not supported.");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported.");
 
-        Map<String, Object> body = ProblemWriter.toMap(ProblemWriter.complete(framework));
+        ProblemDetail body = ApiException.complete(framework);
 
-        assertThat(body)
-                .containsEntry("type", ProblemType.UNSUPPORTED_MEDIA_TYPE.type().toString())
-                .containsEntry("status", 415)
-                .containsEntry("detail", "Content-Type 'text/plain' is not supported.");
-        assertThat(body.get("error"))
+        assertThat(body.getType()).isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE.type());
+        assertThat(body.getTitle()).isEqualTo("Unsupported media type");
+        assertThat(body.getStatus()).isEqualTo(415);
+        assertThat(body.getDetail()).isEqualTo("Content-Type 'text/plain' is not supported.");
+        assertThat(body.getProperties().get("error"))
                 .isInstanceOfSatisfying(
                         Map.class, (error) -> assertThat(error).containsEntry("code", "media_type_unsupported"));
+    }
+
+    @Test
+    void containerBodyIsCompletedWithADetailThatSaysNoMoreThanItsStatus() {
+        ProblemDetail body = ApiException.complete(ProblemDetail.forStatus(414));
+
+        assertThat(body.getType()).isEqualTo(ProblemType.BAD_REQUEST.type());
+        assertThat(body.getTitle()).isEqualTo("URI Too Long");
+        assertThat(body.getDetail()).isEqualTo("The request target is too long.");
     }
 
     @Test

@@ -51,6 +51,7 @@ class RequestIdIntegrationTests extends AbstractStripeIntegrationTests {
                 HttpCall.send(HttpCall.to(this.port, "/connection_token?foo=1").header("X-Request-Id", "req-abc"));
 
         assertThat(assertProblem(response, 400).path("request_id").asString()).isEqualTo("req-abc");
+        assertThat(response.body()).startsWith("{\"type\":").endsWith(",\"request_id\":\"req-abc\"}");
     }
 
     @Test

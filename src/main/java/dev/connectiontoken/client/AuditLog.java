@@ -11,11 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
-/**
- * One {@code key=value} line per token issued or refused on the {@code connection-token.audit} logger, and the same
- * event counted in {@code connection.token.requests}, so that every client's use can be followed. Never a token secret
- * or a key.
- */
+/** One line and one count per token issued or refused, so that every client's use can be followed; never a secret. */
 @Component
 public class AuditLog {
 
@@ -43,7 +39,6 @@ public class AuditLog {
         count(client.metricsTag(), "issued", "none");
     }
 
-    /** A request from a known client, refused by policy, by the rate limit or by Stripe. */
     public void refused(Client client, @Nullable String location, ApiException refusal) {
         if (this.enabled) {
             log.info(
@@ -59,7 +54,6 @@ public class AuditLog {
         count(client.metricsTag(), "refused", refusal.metricReason());
     }
 
-    /** A request refused before the caller was identified (401, or an address over its rate limit). */
     public void refusedUnidentified(String address, int status, String reason) {
         if (this.enabled) {
             log.info(
@@ -90,10 +84,7 @@ public class AuditLog {
     }
 
     /**
-     * {@code connection-token.audit.*}.
-     *
-     * @param enabled whether the audit lines are written; the counts in {@code connection.token.requests} are kept
-     *     either way
+     * @param enabled whether the audit lines are written; {@code connection.token.requests} counts either way
      */
     @ConfigurationProperties("connection-token.audit")
     public record Properties(@DefaultValue("true") boolean enabled) {}

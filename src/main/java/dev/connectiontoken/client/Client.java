@@ -3,11 +3,7 @@ package dev.connectiontoken.client;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/**
- * A caller the service trusts, from configuration (API key) or from a JWT's claims, with the locations it may scope
- * tokens to (empty means any). {@code keyId} names the configured key it presented: the first 8 hex digits of the
- * key's SHA-256, never the key.
- */
+/** A caller the service trusts; {@code keyId} is the first 8 hex digits of its key's SHA-256, never the key. */
 public record Client(
         String id,
         List<String> locations,

@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The clients allowed to mint tokens with an API key. Only the SHA-256 of each key is configured, never the key, and
- * clashes are constraints so that they show in Boot's bind report rather than as a stack trace.
+ * The API-key clients, by their keys' SHA-256 only; clashes are constraints so that Boot's bind report shows them.
  *
  * @param clients the configured clients; none means no API-key authentication
  */
@@ -31,7 +30,6 @@ public record ClientProperties(@DefaultValue List<@Valid ClientEntry> clients) {
         return this.clients.stream().map(ClientEntry::id).distinct().count() == this.clients.size();
     }
 
-    /** Two clients (or two keys of one) with one hash could not be told apart. */
     @AssertTrue(message = "each api-key-sha256 must be used once, by one client")
     boolean isEachKeyUnique() {
         List<String> hashes = this.clients.stream()
@@ -42,8 +40,6 @@ public record ClientProperties(@DefaultValue List<@Valid ClientEntry> clients) {
     }
 
     /**
-     * One configured client.
-     *
      * @param id names the client in logs, metrics and rate limits
      * @param apiKeySha256 the hex SHA-256 of the client's API key; several during a key rotation, each accepted
      * @param locations the locations it may scope tokens to; empty means any

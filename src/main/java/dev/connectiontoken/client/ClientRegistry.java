@@ -1,6 +1,5 @@
 package dev.connectiontoken.client;
 
-import dev.connectiontoken.client.ClientProperties.ClientEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,10 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/**
- * The configured API-key clients, known by their keys' SHA-256 only. A key's hash is compared with every configured
- * one in constant time, so neither the key nor which client matched shows in the timing.
- */
+/** Clients known by their keys' SHA-256 only, compared in constant time so that timing shows neither key nor client. */
 @Component
 public class ClientRegistry {
 
@@ -23,15 +19,14 @@ public class ClientRegistry {
     private final List<Registered> clients;
 
     public ClientRegistry(ClientProperties properties) {
-        for (ClientEntry entry : properties.clients()) {
-            if (entry.defaultLocation() != null && entry.locations().isEmpty()) {
-                // A default is a convenience, not a limit: easy to misread, so said once at startup.
-                log.warn(
+        // A default is a convenience, not a limit: easy to misread, so said once at startup.
+        properties.clients().stream()
+                .filter((entry) ->
+                        entry.defaultLocation() != null && entry.locations().isEmpty())
+                .forEach((entry) -> log.warn(
                         "connection-token.clients: client '{}' has a default-location but no locations, so it may"
                                 + " still name ANY location; set its locations to limit it",
-                        entry.id());
-            }
-        }
+                        entry.id()));
         this.clients = properties.clients().stream()
                 .flatMap((entry) -> entry.apiKeySha256().stream()
                         .map((hash) -> new Registered(HexFormat.of().parseHex(hash), entry.toClient(hash))))

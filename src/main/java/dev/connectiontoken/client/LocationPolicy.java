@@ -10,15 +10,11 @@ public final class LocationPolicy {
 
     private LocationPolicy() {}
 
-    /** Whether a client limited to {@code locations} may use {@code location}; an empty list allows any. */
     public static boolean allows(List<String> locations, String location) {
         return locations.isEmpty() || locations.contains(location);
     }
 
-    /**
-     * The location asked for if the client may use it, else the client's default; {@code null} (an unscoped token)
-     * only for clients not limited to locations.
-     */
+    /** The location asked for if allowed, else the client's default; {@code null} only for unlimited clients. */
     public static @Nullable String resolve(Client client, @Nullable String requested) {
         if (requested != null) {
             if (!allows(client.locations(), requested)) {

@@ -15,17 +15,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code GET /locations}: the Terminal locations this caller may scope its tokens to, so that an app can offer them to
- * pick from and connect a reader to one. Authenticated and rate limited like {@code POST /connection_token}.
- */
+/** {@code GET /locations}: the locations this caller may scope tokens to, for an app to pick one and connect to it. */
 @RestController
 class LocationController {
 
     private static final int MAX_ERRORS = 20;
-
     private final LocationService service;
-
     private final StripeMode mode;
 
     LocationController(LocationService service, StripeMode mode) {
@@ -44,7 +39,7 @@ class LocationController {
     /** As strict as the token endpoint: a parameter this endpoint does not take is a mistake worth knowing about. */
     private static void refuseParameters(HttpServletRequest request) {
         List<ParameterError> errors = Collections.list(request.getParameterNames()).stream()
-                .limit(MAX_ERRORS)
+                .limit(20)
                 .map(ParameterError::unknown)
                 .toList();
         if (!errors.isEmpty()) {

@@ -9,18 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/**
- * The locations a client may use: those of its list, each looked up in Stripe (one that Stripe no longer has is left
- * out), or, for a client not limited to a list, its account's locations up to {@code max}. Answers are kept for
- * {@code cache-ttl}, per client and account, never shared between them.
- */
+/** A client's locations (its list, as Stripe still has them, or its account's), kept per client for {@code cache-ttl}. */
 @Service
 class LocationService {
 
     private final StripeTerminalGateway gateway;
-
     private final LocationProperties properties;
-
     private final Cache<String, List<TerminalLocation>> cache;
 
     LocationService(StripeTerminalGateway gateway, LocationProperties properties) {
@@ -32,9 +26,10 @@ class LocationService {
                 .build();
     }
 
-    /** The client's locations; concurrent callers of one client wait for a single Stripe lookup. */
+    /** The client's locations, one Stripe lookup for concurrent callers; a JWT's claims may change between tokens. */
     List<TerminalLocation> locationsFor(Client client) {
-        return this.cache.get(cacheKey(client), (key) -> lookUp(client));
+        String key = client.principal() + '\n' + client.account() + '\n' + client.locations();
+        return this.cache.get(key, (ignored) -> lookUp(client));
     }
 
     private List<TerminalLocation> lookUp(Client client) {
@@ -45,10 +40,5 @@ class LocationService {
                 .map((id) -> this.gateway.retrieveLocation(id, client.account()))
                 .flatMap(Optional::stream)
                 .toList();
-    }
-
-    /** The client (credential kind and id), its account and its list: a JWT's claims may change between tokens. */
-    private static String cacheKey(Client client) {
-        return client.principal() + '\n' + client.account() + '\n' + client.locations();
     }
 }

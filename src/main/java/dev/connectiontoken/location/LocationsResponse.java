@@ -1,6 +1,5 @@
 package dev.connectiontoken.location;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.connectiontoken.stripe.TerminalLocation;
 import dev.connectiontoken.web.Endpoints;
@@ -9,11 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 
-/**
- * The locations a point-of-sale app may pick from, the client's default marked.
- *
- * @param data the locations
- */
+/** The locations a point-of-sale app may pick from, the client's default marked. */
 record LocationsResponse(List<Entry> data) {
 
     static ResponseEntity<LocationsResponse> of(
@@ -32,15 +27,7 @@ record LocationsResponse(List<Entry> data) {
                 .toList()));
     }
 
-    /**
-     * One location; JSON names are snake_case, as Stripe's.
-     *
-     * @param id the id to send as {@code location} to {@code POST /connection_token}
-     * @param displayName its name in the Stripe dashboard
-     * @param address its address, when Stripe has one
-     * @param isDefault whether the service uses it when the app names none
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** One location: {@code id} is what to send as {@code location}; {@code default} is the client's default. */
     record Entry(
             String id,
             String displayName,

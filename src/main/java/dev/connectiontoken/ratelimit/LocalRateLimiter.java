@@ -7,23 +7,18 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
-/**
- * Buckets in this process: right for one replica. Idle buckets are forgotten once full again, and the number kept is
- * bounded, so a flood of distinct IP addresses cannot exhaust memory.
- */
+/** Buckets in this process, for one replica; bounded and forgotten once full, so many addresses cannot fill memory. */
 final class LocalRateLimiter implements RateLimiter {
 
     private final BucketConfiguration configuration;
-
     private final Cache<String, Bucket> buckets;
-
     private final TimeMeter clock;
 
     LocalRateLimiter(RateLimitProperties properties) {
         this(properties, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
-    /** With the clock the buckets refill by; tests pass one they move by hand. */
+    // Tests pass a clock they move by hand.
     LocalRateLimiter(RateLimitProperties properties, TimeMeter clock) {
         this.clock = clock;
         this.configuration = RateLimiter.configuration(properties);

@@ -9,10 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/**
- * Picks the bucket store named by {@code connection-token.rate-limit.store}: memory, or Redis through Spring Boot's
- * connection with its health indicator.
- */
+/** The bucket store {@code connection-token.rate-limit.store} names: memory, or Redis through Spring Boot's connection. */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 

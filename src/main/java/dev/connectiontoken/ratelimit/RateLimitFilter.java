@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -28,11 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/**
- * Limits the caller-facing endpoints per authenticated client, or per IP address for callers that do not authenticate:
- * 429 with {@code Retry-After} and {@code RateLimit-*} headers. Runs after the security chain, so a caller refused with
- * 401 spends nothing. If the store fails, the request goes through or gets 503, as {@code failure-mode} says.
- */
+/** Limits the caller-facing endpoints per client, or per address for anonymous callers: 429 with {@code Retry-After}. */
 @Component
 @Order(0) // after Spring Security's chain (-100): the caller is known, and one refused with 401 spends no bucket
 class RateLimitFilter extends OncePerRequestFilter {
@@ -45,14 +40,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             .toList());
 
     private final RateLimiter limiter;
-
     private final RateLimitProperties properties;
-
     private final ProblemWriter writer;
-
     private final AuditLog audit;
-
-    /** Store failures by decision: {@code true} let through, {@code false} refused. */
     private final Map<Boolean, Counter> storeFailures;
 
     RateLimitFilter(
@@ -83,7 +73,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Client client = authenticatedClient();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Client client =
+                (authentication != null && authentication.getPrincipal() instanceof Client known) ? known : null;
         // Keyed by the credential kind too: a JWT subject can never share a configured client's bucket.
         String key = (client != null) ? client.principal() : "ip:" + request.getRemoteAddr();
         ConsumptionProbe probe;
@@ -95,7 +87,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         response.setHeader("RateLimit-Limit", Long.toString(this.properties.burst()));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
-        response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+        response.setHeader(
+                "RateLimit-Reset", Long.toString((probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L));
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
@@ -130,14 +123,5 @@ class RateLimitFilter extends OncePerRequestFilter {
                                 ProblemType.RATE_LIMIT_UNAVAILABLE,
                                 "The rate limit cannot be checked right now. Retry after the delay given.")
                         .retryAfter(Duration.ofSeconds(1)));
-    }
-
-    private static @Nullable Client authenticatedClient() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return (authentication != null && authentication.getPrincipal() instanceof Client client) ? client : null;
-    }
-
-    private static long seconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 }

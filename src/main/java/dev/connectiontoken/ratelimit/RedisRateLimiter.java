@@ -15,11 +15,7 @@ import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/**
- * Buckets in Redis (Bucket4j's compare-and-swap on Lettuce), so every replica behind a load balancer enforces one
- * shared limit per client. The connection is Spring Boot's ({@code spring.data.redis.*}: URL, password, SSL bundle,
- * standalone, sentinel or cluster); keys expire once their bucket would be full again.
- */
+/** Buckets in Redis (Bucket4j on Spring Boot's Lettuce connection), so that every replica enforces one shared limit. */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     static final String KEY_PREFIX = "connection-token:rate-limit:";
@@ -27,30 +23,25 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final StatefulConnection<String, byte[]> connection;
-
     private final ProxyManager<String> buckets;
-
     private final BucketConfiguration configuration;
 
     RedisRateLimiter(LettuceConnectionFactory redis, Duration timeout, RateLimitProperties properties) {
         ExpirationAfterWriteStrategy expiry =
                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(RateLimiter.timeToFill(properties));
         AbstractRedisClient client = redis.getRequiredNativeClient();
+        Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder;
         if (client instanceof RedisClusterClient cluster) {
             var clusterConnection = cluster.connect(CODEC);
             this.connection = clusterConnection;
-            this.buckets = Bucket4jLettuce.casBasedBuilder(clusterConnection)
-                    .expirationAfterWrite(expiry)
-                    .requestTimeout(timeout)
-                    .build();
+            builder = Bucket4jLettuce.casBasedBuilder(clusterConnection);
         } else {
             var standaloneConnection = ((RedisClient) client).connect(CODEC);
             this.connection = standaloneConnection;
-            this.buckets = Bucket4jLettuce.casBasedBuilder(standaloneConnection)
-                    .expirationAfterWrite(expiry)
-                    .requestTimeout(timeout)
-                    .build();
+            builder = Bucket4jLettuce.casBasedBuilder(standaloneConnection);
         }
+        this.buckets =
+                builder.expirationAfterWrite(expiry).requestTimeout(timeout).build();
         this.configuration = RateLimiter.configuration(properties);
     }
 

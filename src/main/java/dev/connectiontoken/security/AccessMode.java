@@ -2,18 +2,15 @@ package dev.connectiontoken.security;
 
 import dev.connectiontoken.stripe.StripeMode;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
-/**
- * Secure by default, graded by the Stripe key: with any client or JWT issuer configured every call authenticates; with
- * none, a live key refuses to start, a test key runs open with a loud warning, and offline mode runs open.
- */
+/** Secure by default, graded by the Stripe key: a live key with no caller authentication refuses to start. */
 final class AccessMode {
 
     private static final Logger log = LoggerFactory.getLogger(AccessMode.class);
@@ -50,22 +47,19 @@ final class AccessMode {
         return authenticate;
     }
 
-    /**
-     * Forwarded headers set the address rate limits and audit lines see; Boot turns them on by itself on a cloud
-     * platform (any Kubernetes pod) and trusts them from any private address.
-     */
+    /** Forwarded headers set the address rate limits and audit see; on Kubernetes Boot trusts any private address. */
     private static void checkForwardedHeaders(Environment environment) {
         String strategy = environment
                 .getProperty("server.forward-headers-strategy", "none")
-                .trim()
-                .toLowerCase(Locale.ROOT);
+                .trim();
         refuseIf(
-                strategy.equals("framework"),
+                strategy.equalsIgnoreCase("framework"),
                 "server.forward-headers-strategy=framework trusts X-Forwarded-For from any caller",
                 "Use server.forward-headers-strategy=native with"
                         + " server.tomcat.remoteip.internal-proxies naming your proxies' addresses.");
         refuseIf(
-                strategy.equals("native") && !environment.containsProperty("server.tomcat.remoteip.internal-proxies"),
+                strategy.equalsIgnoreCase("native")
+                        && !environment.containsProperty("server.tomcat.remoteip.internal-proxies"),
                 "server.forward-headers-strategy=native without server.tomcat.remoteip.internal-proxies trusts"
                         + " X-Forwarded-For from every private address, so any pod or host nearby could forge"
                         + " client addresses",
@@ -108,7 +102,7 @@ final class AccessMode {
 
     private static void refuseIf(boolean insecure, String message, String action) {
         if (insecure) {
-            throw new InsecureConfigurationException(message, action);
+            throw new FailureAnalyzedException(message, action);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.connectiontoken.security;
 
+import static org.springframework.security.oauth2.server.resource.BearerTokenErrors.invalidRequest;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
@@ -10,16 +12,11 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.util.StringUtils;
 
-/**
- * Reads the one credential a request may carry, from {@code X-Api-Key} or {@code Authorization: Bearer}: a bearer value
- * shaped like a JWT goes to the resource server, any other is an API key, so an API key sent as a bearer never fails
- * as a malformed JWT. Several such headers are refused (401): which credential wins must never be a guess.
- */
+/** One credential per request; a JWT-shaped bearer goes to the resource server, any other value is an API key. */
 final class Credentials implements AuthenticationConverter, BearerTokenResolver {
 
     static final String API_KEY_HEADER = "X-Api-Key";
@@ -48,13 +45,11 @@ final class Credentials implements AuthenticationConverter, BearerTokenResolver 
         return (bearer != null && JWT.matcher(bearer).matches()) ? bearer : null;
     }
 
-    /** The bearer value, or {@code null} when there is none (or another scheme, such as Basic). */
     private static @Nullable String bearer(HttpServletRequest request) {
         List<String> authorizations = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));
         int apiKeys = Collections.list(request.getHeaders(API_KEY_HEADER)).size();
         if (authorizations.size() + apiKeys > 1) {
-            throw new OAuth2AuthenticationException(
-                    BearerTokenErrors.invalidRequest("Send one credential, not several"));
+            throw new OAuth2AuthenticationException(invalidRequest("Send one credential, not several"));
         }
         String value = authorizations.isEmpty() ? null : authorizations.get(0);
         return StringUtils.startsWithIgnoreCase(value, BEARER)

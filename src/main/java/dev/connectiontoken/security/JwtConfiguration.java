@@ -5,7 +5,6 @@ import dev.connectiontoken.client.LocationPolicy;
 import dev.connectiontoken.client.StripeIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
@@ -32,11 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
-/**
- * JWTs from the integrator's identity provider. Boot builds the decoder from its
- * {@code spring.security.oauth2.resourceserver.jwt.*} properties; this adds the expiry rule, the decoder for a pinned
- * public key with an issuer, and the {@link Client} read from a token's claims.
- */
+/** What Boot's JWT decoders leave out: a required expiry, a pinned key with an issuer, and the {@link Client}. */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
@@ -55,8 +50,8 @@ class JwtConfiguration {
     @ConditionalOnProperty({AccessMode.JWT_ISSUER, "spring.security.oauth2.resourceserver.jwt.public-key-location"})
     JwtDecoder pinnedKeyJwtDecoder(OAuth2ResourceServerProperties properties) throws IOException {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-        InputStream pem = new ByteArrayInputStream(jwt.readPublicKey().getBytes(StandardCharsets.UTF_8));
-        RSAPublicKey key = RsaKeyConverters.x509().convert(pem);
+        RSAPublicKey key = RsaKeyConverters.x509()
+                .convert(new ByteArrayInputStream(jwt.readPublicKey().getBytes(StandardCharsets.UTF_8)));
         String algorithm = jwt.getJwsAlgorithms().get(0);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key)
                 .signatureAlgorithm(SignatureAlgorithm.from(algorithm))

@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,11 +41,7 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-/**
- * Who may call the caller-facing endpoints: configured API-key clients and JWTs from the integrator's identity
- * provider. Credentials travel in headers only, never cookies, and nothing is kept in a session, so CSRF cannot apply.
- * The rate limit runs after this chain (see the {@code ratelimit} package).
- */
+/** Who may call the caller-facing endpoints: API keys or JWTs, in headers only and with no session, so no CSRF. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -62,15 +58,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ClientRegistry clients,
-            ObjectProvider<JwtDecoder> jwtDecoder,
+            @Nullable JwtDecoder decoder,
             SecurityProperties properties,
             StripeMode mode,
             ProblemWriter writer,
             AuditLog audit,
             Environment environment) {
-        JwtDecoder decoder = jwtDecoder.getIfAvailable();
-        boolean jwtEnabled = decoder != null;
-        boolean authenticationRequired = AccessMode.check(mode, clients.size(), jwtEnabled, environment);
+        boolean authenticationRequired = AccessMode.check(mode, clients.size(), decoder != null, environment);
         AuthenticationEntryPoint entryPoint = entryPoint(writer, audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -98,7 +92,7 @@ class SecurityConfiguration {
             apiKeys.setFailureHandler(entryPoint::commence);
             http.addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
         }
-        if (jwtEnabled) {
+        if (decoder != null) {
             http.oauth2ResourceServer((resourceServer) -> resourceServer
                     .bearerTokenResolver(new Credentials())
                     .authenticationEntryPoint(entryPoint)
@@ -117,7 +111,6 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A caller authenticated by API key or JWT, with the {@link Client} as principal. */
     private static UsernamePasswordAuthenticationToken authenticated(Client client) {
         return UsernamePasswordAuthenticationToken.authenticated(client, null, List.of());
     }

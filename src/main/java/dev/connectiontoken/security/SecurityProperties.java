@@ -14,8 +14,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * Who may call from a browser, and which JWT claims say who a caller is. The JWT issuer and keys are Spring Boot's own
- * {@code spring.security.oauth2.resourceserver.jwt.*} properties.
+ * Who may call from a browser, and which JWT claims say who a caller is (issuer and keys are Boot's own properties).
  *
  * @param cors {@code connection-token.cors.*}
  * @param jwt {@code connection-token.jwt.*}
@@ -26,10 +25,8 @@ record SecurityProperties(
         @Valid @DefaultValue Cors cors, @Valid @DefaultValue JwtClaims jwt) {
 
     /**
-     * Browser origins allowed to call the caller-facing endpoints. None by default: a browser on any other origin is
-     * refused with 403.
-     *
-     * @param allowedOrigins exact origins such as {@code https://pos.example.com}
+     * @param allowedOrigins exact origins such as {@code https://pos.example.com} that may call from a browser; others
+     *     get a 403
      * @param maxAge how long a browser may cache a preflight answer
      */
     record Cors(
@@ -60,16 +57,13 @@ record SecurityProperties(
     }
 
     /**
-     * Which claims of a JWT from the integrator's identity provider carry the client's identity and policy.
-     *
      * @param clientIdClaim the claim naming the client
      * @param locationsClaim the claim listing the allowed locations (a list, or a space-separated string); {@code "*"}
      *     means any location
      * @param defaultLocationClaim the claim with the default location
      * @param accountClaim the claim with the connected account to mint tokens on
-     * @param requireLocations whether a JWT without the locations claim is refused (401); when false, a missing claim
-     *     means any location. On by default, so that a claim renamed in the identity provider never widens a caller's
-     *     scope.
+     * @param requireLocations whether a JWT without the locations claim is refused (401), so that a claim renamed in
+     *     the identity provider never widens a caller's scope; when false, a missing claim means any location
      */
     record JwtClaims(
             @DefaultValue("sub") @NotBlank String clientIdClaim,

@@ -4,6 +4,7 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.net.ApiMode;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
+import com.stripe.net.RequestOptions;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +42,20 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * stripe-java's transport on Apache HttpClient 5, with keep-alive connections for every call in flight: stripe-java's
- * own keeps five per host, so most concurrent calls would pay a new TLS handshake. stripe-java keeps its retries and
- * idempotency keys. Each exchange has a deadline (connect plus read timeout), as a read timeout bounds each read only.
+ * stripe-java's transport on Apache HttpClient 5, with a keep-alive connection for every call in flight: stripe-java's
+ * own keeps five per host, so most concurrent calls would pay a new TLS handshake.
  */
 final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
 
     private final CloseableHttpClient client;
-
-    private final ScheduledExecutorService deadlines;
-
-    /** Constant for the process's life, and costly to build: stripe-java reads a jar's properties each time. */
-    private final String clientUserAgent = buildXStripeClientUserAgentString();
-
     private final Map<ApiMode, String> userAgents = new ConcurrentHashMap<>();
+    // Constant for the process's life, and costly to build: stripe-java reads a jar's properties each time.
+    private final String clientUserAgent = buildXStripeClientUserAgentString();
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+        Thread thread = new Thread(task, "stripe-http-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ApacheStripeHttpClient(Duration connectTimeout, int maxConnections, @Nullable SSLContext sslContext) {
         this.client = HttpClients.custom()
@@ -74,14 +74,8 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
                 .disableCookieManagement()
                 .disableContentCompression()
                 .build();
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, (task) -> {
-            Thread thread = new Thread(task, "stripe-http-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
         // A call that ends in time removes its timer at once, so that busy periods queue none.
-        timers.setRemoveOnCancelPolicy(true);
-        this.deadlines = timers;
+        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -97,21 +91,20 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
                 .setResponseTimeout(Timeout.ofMilliseconds(request.options().getReadTimeout()))
                 .build());
         request.headers().map().forEach((name, values) -> values.forEach((value) -> outbound.addHeader(name, value)));
-        outbound.addHeader(
-                "User-Agent",
-                this.userAgents.computeIfAbsent(request.apiMode(), (mode) -> buildUserAgentString(request)));
+        String userAgent = this.userAgents.computeIfAbsent(request.apiMode(), (mode) -> buildUserAgentString(request));
+        outbound.addHeader("User-Agent", userAgent);
         outbound.addHeader("X-Stripe-Client-User-Agent", this.clientUserAgent);
         if (request.content() != null) {
             outbound.setEntity(new ByteArrayEntity(
                     request.content().byteArrayContent(),
                     ContentType.parse(request.content().contentType())));
         }
-        return send(
-                outbound,
-                (long) request.options().getConnectTimeout() + request.options().getReadTimeout());
+        return send(outbound, request.options());
     }
 
-    private StripeResponse send(HttpUriRequestBase outbound, long deadlineMillis) throws ApiConnectionException {
+    private StripeResponse send(HttpUriRequestBase outbound, RequestOptions options) throws ApiConnectionException {
+        // The read timeout bounds each read only, so the whole exchange gets a deadline too.
+        long deadlineMillis = (long) options.getConnectTimeout() + options.getReadTimeout();
         AtomicBoolean passed = new AtomicBoolean();
         ScheduledFuture<?> timer = this.deadlines.schedule(
                 () -> {

@@ -4,7 +4,6 @@ import com.stripe.Stripe;
 import com.stripe.StripeClient;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,10 +12,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Builds the one {@link StripeClient} from {@link StripeProperties} (never the global {@code Stripe.apiKey}) and the
- * gateway on it. With no key ({@link StripeMode#OFFLINE}) there is no client, and the gateway answers with fakes.
- */
+/** The one {@link StripeClient} (never the global {@code Stripe.apiKey}) and the gateway; no key, no client: fakes. */
 @Configuration(proxyBeanMethods = false)
 class StripeConfiguration {
 
@@ -27,7 +23,6 @@ class StripeConfiguration {
         return StripeMode.of(properties.secretKey());
     }
 
-    /** Adds {@code "mode": "offline" | "test" | "live"} to {@code /actuator/info}; never the key. */
     @Bean
     InfoContributor stripeModeInfoContributor(StripeMode mode) {
         return (info) -> info.withDetail("mode", mode.name().toLowerCase(Locale.ROOT));
@@ -51,15 +46,15 @@ class StripeConfiguration {
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
         String bundle = properties.sslBundle();
-        SSLContext ssl =
-                (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null;
-        ApacheStripeHttpClient transport =
-                new ApacheStripeHttpClient(properties.connectTimeout(), properties.maxConcurrentCalls(), ssl);
+        ApacheStripeHttpClient transport = new ApacheStripeHttpClient(
+                properties.connectTimeout(),
+                properties.maxConcurrentCalls(),
+                (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null);
         return new StripeTerminalGateway(
                 stripeClient(properties, transport), transport, properties.maxConcurrentCalls(), observations);
     }
 
-    static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {
+    private static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {
         // stripe-java keeps this switch JVM-wide only; this service builds one client, so it is set here.
         Stripe.enableTelemetry = properties.telemetry();
         return StripeClient.builder()

@@ -10,7 +10,6 @@ import dev.connectiontoken.stripe.StripeFailure.Kind;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.Set;
-import org.apache.hc.core5.http.ProtocolException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +26,24 @@ import org.slf4j.LoggerFactory;
  * <tr><td>rate limited (429)</td><td>RATE_LIMITED</td></tr>
  * <tr><td>connection or read timed out</td><td>TIMEOUT</td></tr>
  * <tr><td>could not connect, connection reset</td><td>UNAVAILABLE</td></tr>
- * <tr><td>an answer that is not HTTP or not readable, anything else</td><td>ERROR, logged at ERROR</td></tr>
+ * <tr><td>an answer that is not readable, anything else</td><td>ERROR, logged at ERROR</td></tr>
  * </table>
  */
 final class StripeErrorTranslator {
 
     private static final Logger log = LoggerFactory.getLogger(StripeErrorTranslator.class);
-
     private static final Set<String> CALLER_PARAMETERS = Set.of("location", "expand");
 
     StripeFailure translate(StripeException ex) {
         String requestId = ex.getRequestId();
-        if (ex instanceof InvalidRequestException invalid && isAboutCallerInput(invalid)) {
-            log.info("Stripe rejected the caller's parameter {} {}", invalid.getParam(), describe(ex));
+        String param = (ex instanceof InvalidRequestException invalid) ? invalid.getParam() : null;
+        if (param != null && CALLER_PARAMETERS.contains(param.replaceFirst("\\[.*$", ""))) {
+            log.info("Stripe rejected the caller's parameter {} {}", param, describe(ex));
             String message = (ex.getStripeError() != null && ex.getStripeError().getMessage() != null)
                     ? ex.getStripeError().getMessage()
-                    : "Stripe rejected the parameter " + invalid.getParam() + ".";
+                    : "Stripe rejected the parameter " + param + ".";
             String code = (ex.getCode() != null) ? ex.getCode() : "parameter_invalid";
-            return new StripeFailure(Kind.REJECTED_PARAMETERS, message, code, invalid.getParam(), requestId);
+            return new StripeFailure(Kind.REJECTED_PARAMETERS, message, code, param, requestId);
         }
         if (ex instanceof InvalidRequestException && "resource_missing".equals(ex.getCode())) {
             return new StripeFailure(Kind.NOT_FOUND, "Stripe has no such object", ex.getCode(), null, requestId);
@@ -57,10 +56,8 @@ final class StripeErrorTranslator {
             log.warn("Stripe is rate limiting this service {}", describe(ex));
             return new StripeFailure(Kind.RATE_LIMITED, "Stripe answered 429", requestId);
         }
-        if (ex instanceof ApiConnectionException && !(ex.getCause() instanceof ProtocolException)) {
-            boolean timeout = isTimeout(ex);
-            log.warn("{}: {}", timeout ? "Stripe did not answer in time" : "Could not reach Stripe", rootCause(ex));
-            return new StripeFailure(timeout ? Kind.TIMEOUT : Kind.UNAVAILABLE, "Stripe unreachable", requestId);
+        if (ex instanceof ApiConnectionException) {
+            return unreachable(ex);
         }
         // Not the exception itself: stripe-java puts the raw answer in its message, and an answer may hold a token.
         log.error(
@@ -74,27 +71,17 @@ final class StripeErrorTranslator {
         return new StripeFailure(Kind.ERROR, "Stripe's answer could not be read", requestId);
     }
 
-    private static boolean isAboutCallerInput(InvalidRequestException ex) {
-        String param = ex.getParam();
-        return param != null && CALLER_PARAMETERS.contains(param.replaceFirst("\\[.*$", ""));
-    }
-
-    private static boolean isTimeout(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The root cause's type only: its message may quote whatever bytes the peer sent. */
-    private static String rootCause(Throwable ex) {
+    private static StripeFailure unreachable(StripeException ex) {
+        boolean timeout = false;
         Throwable root = ex;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            timeout |= cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException;
+            root = cause;
         }
-        return root.getClass().getName();
+        // The root cause's type only: its message may quote whatever bytes the peer sent.
+        String what = timeout ? "Stripe did not answer in time" : "Could not reach Stripe";
+        log.warn("{}: {}", what, root.getClass().getName());
+        return new StripeFailure(timeout ? Kind.TIMEOUT : Kind.UNAVAILABLE, "Stripe unreachable", ex.getRequestId());
     }
 
     private static String describe(StripeException ex) {

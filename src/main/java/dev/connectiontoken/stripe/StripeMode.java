@@ -2,10 +2,7 @@ package dev.connectiontoken.stripe;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * Which kind of tokens the service issues, read from the configured key (checked by {@link StripeProperties}): the one
- * place that decides whether a key is set. Offline mode (no key) issues fake tokens.
- */
+/** Which kind of tokens the service issues, read from the key: the one place that decides whether a key is set. */
 public enum StripeMode {
     OFFLINE,
     TEST,

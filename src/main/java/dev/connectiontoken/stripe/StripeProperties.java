@@ -57,8 +57,7 @@ public record StripeProperties(
                     + " from the Stripe dashboard with nothing around it, not a publishable key (pk_...); unset it to"
                     + " run in offline mode")
     boolean isSecretKeyUsable() {
-        return this.secretKey == null
-                || this.secretKey.isBlank()
+        return StripeMode.of(this.secretKey).isOffline()
                 || SECRET_KEY.matcher(this.secretKey).matches();
     }
 

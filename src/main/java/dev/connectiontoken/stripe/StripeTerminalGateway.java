@@ -11,6 +11,7 @@ import com.stripe.param.terminal.ConnectionTokenCreateParams;
 import com.stripe.param.terminal.LocationListParams;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,21 +19,25 @@ import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stripe's Terminal API in our own types: connection tokens (one call per token, never cached) and locations. All
- * operations share one limit of calls in flight, past which a call fails at once rather than queue behind a stalled
- * Stripe. Without a client (offline mode) it answers with visible fakes.
+ * Stripe's Terminal API in our types: one call per token (never cached), and one limit of calls in flight for all
+ * operations, past which a call fails at once rather than queue behind a stalled Stripe. Without a client (offline mode)
+ * it answers with visible fakes, so that a fresh checkout runs without a Stripe account.
  */
-public class StripeTerminalGateway {
+public class StripeTerminalGateway implements AutoCloseable {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // Two, so that an app's location picker has something to show offline.
+    private static final List<TerminalLocation> OFFLINE_LOCATIONS = List.of(
+            new TerminalLocation("tml_OfflineDemo1", "Offline demo location 1 (fake)", null),
+            new TerminalLocation("tml_OfflineDemo2", "Offline demo location 2 (fake)", null));
 
     private final @Nullable StripeClient client;
-
-    private final StripeErrorTranslator translator = new StripeErrorTranslator();
-
-    private final ObservationRegistry observations;
-
-    private final Semaphore inFlight;
-
     private final @Nullable AutoCloseable transport;
+    private final Semaphore inFlight;
+    private final ObservationRegistry observations;
+    private final StripeErrorTranslator translator = new StripeErrorTranslator();
+    private final SecureRandom random = new SecureRandom();
 
     StripeTerminalGateway(
             @Nullable StripeClient client,
@@ -45,23 +50,22 @@ public class StripeTerminalGateway {
         this.observations = observations;
     }
 
-    /** Closes the connections to Stripe; the context calls it on shutdown, after in-flight requests. */
+    @Override
     public void close() throws Exception {
         if (this.transport != null) {
             this.transport.close();
         }
     }
 
-    /** Mints a fresh token, scoped to {@code location} if any, on the connected {@code account} if any. */
     public IssuedToken createToken(@Nullable String location, List<String> expand, @Nullable String account) {
         StripeClient stripe = this.client;
         if (stripe == null) {
-            return new IssuedToken(OfflineFakes.newSecret(), true, null);
+            StringBuilder secret = new StringBuilder("pst_test_offline_");
+            this.random.ints(32, 0, ALPHABET.length()).forEach((i) -> secret.append(ALPHABET.charAt(i)));
+            return new IssuedToken(secret.toString(), true, null);
         }
-        ConnectionTokenCreateParams.Builder parameters = ConnectionTokenCreateParams.builder();
-        if (location != null) {
-            parameters.setLocation(location);
-        }
+        ConnectionTokenCreateParams.Builder parameters =
+                ConnectionTokenCreateParams.builder().setLocation(location);
         expand.forEach(parameters::addExpand);
         ConnectionToken token = call(
                 "create_connection_token",
@@ -73,11 +77,11 @@ public class StripeTerminalGateway {
         return new IssuedToken(secret, false, requestId(token));
     }
 
-    /** The account's locations, oldest first as Stripe lists them, following Stripe's pages up to {@code max}. */
+    /** Oldest first as Stripe lists them, following Stripe's pages up to {@code max}. */
     public List<TerminalLocation> listLocations(@Nullable String account, int max) {
         StripeClient stripe = this.client;
         if (stripe == null) {
-            return OfflineFakes.LOCATIONS;
+            return OFFLINE_LOCATIONS;
         }
         List<TerminalLocation> locations = new ArrayList<>();
         String after = null;
@@ -97,11 +101,11 @@ public class StripeTerminalGateway {
         return List.copyOf(locations);
     }
 
-    /** One location, or empty when Stripe no longer has it (deleted, or never on this account). */
+    /** Empty when Stripe no longer has it (deleted, or never on this account). */
     public Optional<TerminalLocation> retrieveLocation(String id, @Nullable String account) {
         StripeClient stripe = this.client;
         if (stripe == null) {
-            return Optional.of(OfflineFakes.location(id));
+            return Optional.of(new TerminalLocation(id, "Offline location " + id + " (fake)", null));
         }
         try {
             Location location = call(
@@ -118,7 +122,6 @@ public class StripeTerminalGateway {
         }
     }
 
-    /** Calls Stripe within the limit of calls in flight, observed as {@code stripe.requests} (timer and span). */
     private <T extends StripeObject> T call(String operation, StripeCall<T> call) {
         if (!this.inFlight.tryAcquire()) {
             throw new StripeFailure(StripeFailure.Kind.SATURATED, "Too many calls to Stripe in flight", null);
@@ -129,8 +132,7 @@ public class StripeTerminalGateway {
                 .start();
         try (Observation.Scope scope = observation.openScope()) {
             T answer = call.call();
-            observation.lowCardinalityKeyValue("result", "success");
-            tagRequestId(observation, requestId(answer));
+            tag(observation, "success", requestId(answer));
             return answer;
         } catch (StripeException ex) {
             throw failed(observation, this.translator.translate(ex));
@@ -144,13 +146,13 @@ public class StripeTerminalGateway {
     }
 
     private static StripeFailure failed(Observation observation, StripeFailure failure) {
-        tagRequestId(observation, failure.requestId());
-        observation.lowCardinalityKeyValue("result", failure.kind().tag());
+        tag(observation, failure.kind().tag(), failure.requestId());
         observation.error(failure);
         return failure;
     }
 
-    private static void tagRequestId(Observation observation, @Nullable String requestId) {
+    private static void tag(Observation observation, String result, @Nullable String requestId) {
+        observation.lowCardinalityKeyValue("result", result);
         if (requestId != null) {
             observation.highCardinalityKeyValue("stripe.request_id", requestId);
         }

@@ -3,30 +3,16 @@ package dev.connectiontoken.stripe;
 import com.stripe.model.terminal.Location;
 import org.jspecify.annotations.Nullable;
 
-/**
- * A Terminal location, as much of it as a point-of-sale app needs to pick one.
- *
- * @param id the location id ({@code tml_...})
- * @param displayName its name in the Stripe dashboard
- * @param address its address, if Stripe has one
- */
+/** A Terminal location, as much of it as a point-of-sale app needs to pick one. */
 public record TerminalLocation(
         String id, String displayName, @Nullable Address address) {
 
     static TerminalLocation of(Location location) {
-        com.stripe.model.Address address = location.getAddress();
-        return new TerminalLocation(
-                location.getId(),
-                String.valueOf(location.getDisplayName()),
-                (address != null)
-                        ? new Address(
-                                address.getLine1(),
-                                address.getLine2(),
-                                address.getCity(),
-                                address.getState(),
-                                address.getPostalCode(),
-                                address.getCountry())
-                        : null);
+        com.stripe.model.Address a = location.getAddress();
+        Address address = (a != null)
+                ? new Address(a.getLine1(), a.getLine2(), a.getCity(), a.getState(), a.getPostalCode(), a.getCountry())
+                : null;
+        return new TerminalLocation(location.getId(), String.valueOf(location.getDisplayName()), address);
     }
 
     /** A postal address, in Stripe's shape ({@code country} is ISO 3166-1 alpha-2). */

@@ -1,8 +1,10 @@
 package dev.connectiontoken.token;
 
 import dev.connectiontoken.client.Client;
+import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.web.Endpoints;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,15 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionTokenController {
 
     private final ConnectionTokenService service;
+    private final StripeMode mode;
 
-    ConnectionTokenController(ConnectionTokenService service) {
+    ConnectionTokenController(ConnectionTokenService service, StripeMode mode) {
         this.service = service;
+        this.mode = mode;
     }
 
     @PostMapping(path = Endpoints.CONNECTION_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConnectionTokenResponse> createToken(
             ConnectionTokenRequest request, @AuthenticationPrincipal @Nullable Client client) {
-        return ConnectionTokenResponse.of(
-                this.service.createToken((client != null) ? client : Client.ANONYMOUS, request));
+        ConnectionTokenResponse token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
+        // A token is never stored by a cache; an offline fake says so in a header.
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
+        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response).body(token);
     }
 }

@@ -39,9 +39,7 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
 
     private final JsonMapper mapper;
-
     private final Validator validator;
-
     private final long maxBodySize;
 
     ConnectionTokenRequestResolver(JsonMapper mapper, Validator validator, ConnectionTokenProperties properties) {

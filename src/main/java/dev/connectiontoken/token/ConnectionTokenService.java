@@ -7,7 +7,6 @@ import dev.connectiontoken.stripe.IssuedToken;
 import dev.connectiontoken.stripe.StripeFailure;
 import dev.connectiontoken.stripe.StripeTerminalGateway;
 import dev.connectiontoken.web.ApiException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Applies the client's location and account policy, mints the token, and audits the outcome either way. */
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Service;
 class ConnectionTokenService {
 
     private final StripeTerminalGateway gateway;
-
     private final AuditLog audit;
 
     ConnectionTokenService(StripeTerminalGateway gateway, AuditLog audit) {
@@ -23,13 +21,13 @@ class ConnectionTokenService {
         this.audit = audit;
     }
 
-    Minted createToken(Client client, ConnectionTokenRequest request) {
+    ConnectionTokenResponse createToken(Client client, ConnectionTokenRequest request) {
         String location = request.location();
         try {
             location = LocationPolicy.resolve(client, request.location());
             IssuedToken token = this.gateway.createToken(location, request.expand(), client.account());
             this.audit.issued(client, location, token.stripeRequestId());
-            return new Minted(token, location);
+            return new ConnectionTokenResponse(token.secret(), location);
         } catch (StripeFailure failure) {
             ApiException answer = ApiException.from(failure);
             this.audit.refused(client, location, answer);
@@ -39,12 +37,4 @@ class ConnectionTokenService {
             throw ex;
         }
     }
-
-    /**
-     * A token and the location it was scoped to: the one this service asked Stripe for.
-     *
-     * @param token the token
-     * @param location the location, or {@code null} for an unscoped token
-     */
-    record Minted(IssuedToken token, @Nullable String location) {}
 }

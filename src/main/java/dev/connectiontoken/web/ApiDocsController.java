@@ -17,10 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Serves the API description, {@code openapi.json}, written by hand as the contract that a test checks real answers
- * against, and says at startup where it and the token endpoint are: what one looks for first.
- */
+/** Serves the hand-written {@code openapi.json} (a test checks real answers against it) and logs where to start. */
 @RestController
 class ApiDocsController {
 

@@ -2,20 +2,17 @@ package dev.connectiontoken.web;
 
 import dev.connectiontoken.stripe.StripeFailure;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/**
- * An error the service answers with, thrown anywhere. Its body carries the RFC 9457 members and a Stripe-style
- * {@code error} member, so that the Terminal SDK example apps can show {@code error.message}.
- */
+/** An error answer, thrown anywhere: RFC 9457 members and a Stripe-style {@code error} that Terminal SDK apps show. */
 public class ApiException extends ErrorResponseException {
 
     private final ProblemType type;
@@ -23,9 +20,19 @@ public class ApiException extends ErrorResponseException {
     private @Nullable String upstreamRequestId;
 
     private ApiException(ProblemType type, String code, String message, @Nullable String param) {
-        super(type.status(), problem(type, type.status(), type.title(), code, message, param), null);
+        super(type.status(), ProblemDetail.forStatusAndDetail(type.status(), message), null);
         this.type = type;
         this.code = code;
+        getBody().setType(type.type());
+        getBody().setTitle(type.title());
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("type", type.status().is4xxClientError() ? "invalid_request_error" : "api_error");
+        error.put("code", code);
+        error.put("message", message);
+        if (param != null) {
+            error.put("param", param);
+        }
+        getBody().setProperty("error", error);
     }
 
     public static ApiException of(ProblemType type, String message) {
@@ -36,7 +43,6 @@ public class ApiException extends ErrorResponseException {
         return new ApiException(type, code, message, param);
     }
 
-    /** A 400 listing every bad parameter; the {@code error} member describes the first. */
     public static ApiException invalidParameters(List<ParameterError> errors) {
         ParameterError first = errors.get(0);
         String more = (errors.size() == 1) ? "" : " (and " + (errors.size() - 1) + " more problems, listed in errors)";
@@ -74,10 +80,6 @@ public class ApiException extends ErrorResponseException {
                 : answer;
     }
 
-    public ProblemType type() {
-        return this.type;
-    }
-
     /** The Stripe-style {@code error.code}: the type's own, or Stripe's for its parameter errors. */
     public String code() {
         return this.code;
@@ -95,24 +97,19 @@ public class ApiException extends ErrorResponseException {
 
     /** Adds {@code Retry-After} in whole seconds, rounded up so that a client never retries too early. */
     public ApiException retryAfter(Duration delay) {
-        long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
-        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000)));
         return this;
     }
 
-    /**
-     * Gives a body that the framework or the container made our type and members, keeping its status, instance and
-     * detail; one without detail, or a 404 (whose detail names MVC's static resources), is given ours.
-     */
+    /** Gives a framework or container body our type and members, keeping its status, instance and detail. */
     static ProblemDetail complete(ProblemDetail body) {
         int status = body.getStatus();
-        ProblemType type = ProblemType.forStatus(status);
-        HttpStatus known = HttpStatus.resolve(status);
-        // The catch-all types say no more than the status's own reason phrase.
-        String title = (type != ProblemType.BAD_REQUEST && type != ProblemType.INTERNAL_ERROR)
-                ? type.title()
-                : (known != null) ? known.getReasonPhrase() : "Error";
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter((candidate) -> candidate.status().value() == status && status < 500)
+                .findFirst()
+                .orElse((status >= 400 && status < 500) ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR);
         String mint = " Connection tokens are minted by POST " + Endpoints.CONNECTION_TOKEN + ".";
+        // A 404's own detail names MVC's static resources, which mean nothing to a caller.
         String detail = (body.getDetail() != null && status != 404)
                 ? body.getDetail()
                 : switch (status) {
@@ -124,24 +121,14 @@ public class ApiException extends ErrorResponseException {
                     case 431 -> "The request headers are too large.";
                     default -> (status < 500) ? "The request could not be read." : "The service failed unexpectedly.";
                 };
-        ProblemDetail completed = problem(type, HttpStatusCode.valueOf(status), title, type.code(), detail, null);
+        ProblemDetail completed = of(type, detail).getBody();
+        completed.setStatus(status);
+        if (type == ProblemType.BAD_REQUEST || type == ProblemType.INTERNAL_ERROR) {
+            // The catch-all types say no more than the status's own reason phrase.
+            HttpStatus known = HttpStatus.resolve(status);
+            completed.setTitle((known != null) ? known.getReasonPhrase() : "Error");
+        }
         completed.setInstance(body.getInstance());
         return completed;
-    }
-
-    private static ProblemDetail problem(
-            ProblemType type, HttpStatusCode status, String title, String code, String detail, @Nullable String param) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(type.type());
-        body.setTitle(title);
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("type", type.status().is4xxClientError() ? "invalid_request_error" : "api_error");
-        error.put("code", code);
-        error.put("message", detail);
-        if (param != null) {
-            error.put("param", param);
-        }
-        body.setProperty("error", error);
-        return body;
     }
 }

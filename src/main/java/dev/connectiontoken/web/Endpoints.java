@@ -5,9 +5,7 @@ import java.util.List;
 /** The HTTP API's paths and headers, named once for the controllers, the security chain and the rate limit. */
 public final class Endpoints {
 
-    /** Where the Terminal SDKs' fetch-connection-token callback posts. */
     public static final String CONNECTION_TOKEN = "/connection_token";
-
     public static final String LOCATIONS = "/locations";
 
     /** The paths point-of-sale apps call: authenticated, rate limited, open to configured browser origins. */

@@ -9,10 +9,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/**
- * JSON bodies are read as strictly as Stripe reads its form parameters: an unknown or repeated member, trailing
- * content, or a number or boolean where a string belongs is an error, never ignored or coerced.
- */
+/** Reads JSON bodies as strictly as Stripe reads form parameters: nothing unknown, repeated, trailing or coerced. */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
 

@@ -1,14 +1,10 @@
 package dev.connectiontoken.web;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
-/**
- * Every kind of error the service answers with. The {@code type} URIs (the constant's name in kebab case) are part of
- * the API: clients may switch on them, so a constant may be added but never renamed.
- */
+/** Every kind of error answer. Clients may switch on the type URIs (names in kebab case), so never rename one. */
 public enum ProblemType {
     BAD_REQUEST(400, "Bad request", "bad_request"),
     INVALID_PARAMETERS(400, "Invalid request parameters", "parameter_invalid"),
@@ -59,16 +55,8 @@ public enum ProblemType {
         return this.title;
     }
 
-    /** The default Stripe-style {@code error.code}, such as {@code rate_limited}. Part of the API, like the type. */
+    /** The default Stripe-style {@code error.code}, such as {@code rate_limited}; part of the API, like the type. */
     public String code() {
         return this.code;
-    }
-
-    /** For a status the framework chose: a client error's first constant (BAD_REQUEST leads), else INTERNAL_ERROR. */
-    public static ProblemType forStatus(int status) {
-        return Arrays.stream(values())
-                .filter((type) -> type.status.value() == status && status < 500)
-                .findFirst()
-                .orElse((status >= 400 && status < 500) ? BAD_REQUEST : INTERNAL_ERROR);
     }
 }

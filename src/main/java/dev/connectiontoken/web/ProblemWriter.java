@@ -14,10 +14,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The one writer of error JSON, for the MVC exception handler, the filters that run before MVC and the container's
- * error paths alike, so that every error has the same members in the same order whoever raised it.
- */
+/** The one writer of error JSON, so that every error has the same members in the same order, whoever raised it. */
 @Component
 public class ProblemWriter {
 
@@ -35,10 +32,6 @@ public class ProblemWriter {
         write(request.getRequestURI(), response, ex.getBody(), ex.getHeaders());
     }
 
-    /**
-     * Writes the status, headers and body, with {@code path} (when given) as the {@code instance} member. A body
-     * without our members (the framework's, the container's) is given them.
-     */
     public void write(@Nullable String path, HttpServletResponse response, ProblemDetail body, HttpHeaders headers)
             throws IOException {
         ProblemDetail problem = (body.getProperties() == null) ? ApiException.complete(body) : body;

@@ -13,10 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/**
- * Gives every request an id (the caller's {@code X-Request-Id} when it is a sane token, a new UUID otherwise) for the
- * response, the log lines and error bodies. It runs first, and again on the error dispatch, so every error has it.
- */
+/** Gives every request an id (a sane {@code X-Request-Id}, else a UUID) for the response, the logs and error bodies. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
@@ -26,19 +23,15 @@ class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(Endpoints.REQUEST_ID_HEADER);
-        String id = (request.getAttribute(ProblemWriter.REQUEST_ID) instanceof String earlier)
-                ? earlier
-                : (given != null && SANE.matcher(given).matches())
-                        ? given
-                        : UUID.randomUUID().toString();
+        Object earlier = request.getAttribute(ProblemWriter.REQUEST_ID);
+        String given = (earlier != null) ? earlier.toString() : request.getHeader(Endpoints.REQUEST_ID_HEADER);
+        String id = (given != null && SANE.matcher(given).matches())
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ProblemWriter.REQUEST_ID, id);
         response.setHeader(Endpoints.REQUEST_ID_HEADER, id);
-        MDC.put(ProblemWriter.REQUEST_ID, id);
-        try {
+        try (MDC.MDCCloseable context = MDC.putCloseable(ProblemWriter.REQUEST_ID, id)) {
             chain.doFilter(request, response);
-        } finally {
-            MDC.remove(ProblemWriter.REQUEST_ID);
         }
     }
 

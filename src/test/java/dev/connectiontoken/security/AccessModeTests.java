@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import dev.connectiontoken.stripe.StripeMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
@@ -22,7 +23,7 @@ class AccessModeTests {
 
     @Test
     void liveKeyWithoutAuthenticationIsRefused() {
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.LIVE, 0, false, this.environment))
                 .withMessageContaining("anyone could mint live connection tokens");
     }
@@ -58,7 +59,7 @@ class AccessModeTests {
     void liveKeyWithManagementOnTheApiPortIsRefused() {
         this.environment.setProperty("management.server.port", "8080");
 
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.LIVE, 1, false, this.environment))
                 .withMessageContaining("share the API port");
     }
@@ -78,13 +79,11 @@ class AccessModeTests {
     void nativeForwardedHeadersWithoutNamedProxiesAreRefused() {
         this.environment.setProperty("server.forward-headers-strategy", "native");
 
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.OFFLINE, 0, false, this.environment))
                 .withMessageContaining("every private address")
-                .satisfies((ex) -> assertThat(new InsecureConfigurationException.Analyzer()
-                                .analyze(ex)
-                                .getAction())
-                        .contains("server.tomcat.remoteip.internal-proxies"));
+                .satisfies((ex) ->
+                        assertThat(ex.analysis().getAction()).contains("server.tomcat.remoteip.internal-proxies"));
     }
 
     @Test
@@ -92,7 +91,7 @@ class AccessModeTests {
         this.environment.setProperty("server.forward-headers-strategy", "framework");
         this.environment.setProperty("server.tomcat.remoteip.internal-proxies", "10\\.0\\.3\\.\\d+");
 
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.OFFLINE, 0, false, this.environment))
                 .withMessageContaining("from any caller");
     }
@@ -102,7 +101,7 @@ class AccessModeTests {
         MockEnvironment noAudience =
                 new MockEnvironment().withProperty(AccessMode.JWT_ISSUER, "https://idp.example.com/");
 
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.OFFLINE, 0, true, noAudience))
                 .withMessageContaining("no audience is required");
     }
@@ -111,7 +110,7 @@ class AccessModeTests {
     void jwtWithoutAnIssuerIsRefused() {
         this.environment.setProperty(AccessMode.JWT_ISSUER, " ");
 
-        assertThatExceptionOfType(InsecureConfigurationException.class)
+        assertThatExceptionOfType(FailureAnalyzedException.class)
                 .isThrownBy(() -> AccessMode.check(StripeMode.OFFLINE, 0, true, this.environment))
                 .withMessageContaining("no issuer is configured");
     }

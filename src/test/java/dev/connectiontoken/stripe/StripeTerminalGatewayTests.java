@@ -67,6 +67,15 @@ class StripeTerminalGatewayTests {
     }
 
     @Test
+    void unscopedTokenSendsNoParameters() throws Exception {
+        this.stripe.answer(200, "{\"object\": \"terminal.connection_token\", \"secret\": \"pst_test_abc\"}");
+
+        this.gateway.createToken(null, List.of(), null);
+
+        assertThat(form(this.stripe.requests.get(0))).isEmpty();
+    }
+
+    @Test
     void stripeRefusingOurKeyIs502AndTimedByType() {
         this.stripe.answer(401, "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Invalid API Key\"}}");
 

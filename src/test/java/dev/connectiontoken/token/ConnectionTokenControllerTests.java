@@ -82,17 +82,6 @@ class ConnectionTokenControllerTests {
     }
 
     @Test
-    void offlineTokenIsMarkedInAHeader() throws Exception {
-        given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_offline_x", true, null));
-
-        this.mvc
-                .perform(post("/connection_token"))
-                .andExpect(status().isOk())
-                .andExpect(header().string("Connection-Token-Mode", "offline"));
-    }
-
-    @Test
     void jsonLocationAndExpandReachTheGateway() throws Exception {
         given(this.gateway.createToken("tml_A1", List.of("location"), null))
                 .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));

@@ -74,7 +74,7 @@ class ApiExceptionTests {
                 "location",
                 null));
 
-        assertThat(ex.type()).isEqualTo(ProblemType.STRIPE_REJECTED_PARAMETERS);
+        assertThat(ex.getBody().getType()).isEqualTo(ProblemType.STRIPE_REJECTED_PARAMETERS.type());
         assertThat(ex.code()).isEqualTo("resource_missing");
         assertThat(ex.metricReason()).isEqualTo("stripe_rejected_parameters");
     }

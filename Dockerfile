@@ -47,10 +47,12 @@ COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 COPY scripts/healthcheck.sh ./healthcheck.sh
 
-# A class-data-sharing archive of everything loaded up to a refreshed context (offline mode, nothing is called):
-# a faster start on every JDK from 17 on. Built with the runtime JDK, as it must be.
-RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -Dserver.port=0 \
-        -jar connection-token-service.jar >/dev/null
+# The platform's answer to a cold start, built with the runtime JDK as it must be: on JDK 25 an AOT cache of a short
+# offline load (classes loaded and linked, and method profiles, so the JIT starts from them), on older JDKs a
+# class-data archive of the startup; both are read with -XX:SharedArchiveFile below. The collector must match the
+# ENTRYPOINT's. Measured against the plain archive in docs/PERFORMANCE.md.
+COPY scripts/aot-train.sh ./aot-train.sh
+RUN ./aot-train.sh application.jsa connection-token-service.jar -XX:+UseParallelGC && rm aot-train.sh
 
 USER 10001
 # 8080 serves the API; 8081 serves /actuator (probes, metrics, info) and should not be published to callers.

@@ -7,7 +7,7 @@
 #   cold rows    a fresh service process that has just turned ready, at once given 256 callers for 12 s
 # For each: requests/s, p50 and p99, failed requests, CPU per token (user + system time of the server's processes over
 # the measurement, divided by the requests served), and the service's peak resident memory; then the time from
-# process start to the first token. Prints Markdown; with --record, replaces the measured part of docs/PERFORMANCE.md.
+# process start to the first token. Prints Markdown; with --record, replaces the latest record in bench/README.md.
 #
 # Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing, and express and
 # stripe from npm for the Node peer.
@@ -244,11 +244,11 @@ if [ "${1:-}" = "--record" ]; then
     printf '%s\n\n### Targets\n\n%s\n' "$table" "$targets"
     printf '<!-- bench:end -->\n'
   )"
-  doc="$ROOT_DIR/docs/PERFORMANCE.md"
+  doc="$ROOT_DIR/bench/README.md"
   MEASURED="$measured" awk '
     /<!-- bench:begin/ {print ENVIRON["MEASURED"]; skip = 1; next}
     /<!-- bench:end -->/ {skip = 0; next}
-    !skip {print}' "$doc" >"$WORK_DIR/PERFORMANCE.md"
-  cp "$WORK_DIR/PERFORMANCE.md" "$doc"
-  log "updated docs/PERFORMANCE.md"
+    !skip {print}' "$doc" >"$WORK_DIR/README.md"
+  cp "$WORK_DIR/README.md" "$doc"
+  log "updated bench/README.md"
 fi

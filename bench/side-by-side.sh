@@ -19,7 +19,8 @@
 #                  ENV_A="CONNECTION_TOKEN_WARM_UP_REQUESTS=20000 CONNECTION_TOKEN_WARM_UP_DURATION=60s ..."
 #   ROUNDS=3, WARM=90s, DURATION=20s, DELAY=0.05 (the stand-in's answer time, s), MANAGEMENT_PORT=18082,
 #   EXTRA_OPTS (JVM options for both, after the image's), OPTS_A, OPTS_B (for one build only),
-#   CDS=1 (each build gets a class-data archive of its startup, made as the Dockerfile makes it, and uses it),
+#   CDS=1 (each build gets a class-data archive of its startup, made as the older Dockerfile made it, and uses it),
+#   AOT_B=1 (B instead gets the archive scripts/aot-train.sh makes, as the current Dockerfile does),
 #   JAVA=/path/to/java (default: JDK 25 if installed),
 #   KEEP=directory (keeps each run's wrk outputs and service log there)
 # Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing.
@@ -49,6 +50,17 @@ if [ -n "${CDS:-}" ]; then
   done
   OPTS_A="-XX:SharedArchiveFile=$WORK_DIR/a/application.jsa ${OPTS_A:-}"
   OPTS_B="-XX:SharedArchiveFile=$WORK_DIR/b/application.jsa ${OPTS_B:-}"
+fi
+if [ -n "${AOT_B:-}" ]; then
+  # B gets the archive its Dockerfile makes: scripts/aot-train.sh, an AOT cache trained offline on JDK 25.
+  rm -f "$WORK_DIR/b/application.jsa"
+  read -r -a image_opts <<<"$IMAGE_JAVA_OPTS -XX:MaxRAM=512m"
+  (cd "$WORK_DIR/b" && PATH="$(dirname "$(readlink -f "$(command -v "$JAVA")")"):$PATH" \
+    "$ROOT_DIR/scripts/aot-train.sh" application.jsa "$(basename "$extracted_b")" "${image_opts[@]}")
+  case " ${OPTS_B:-} " in
+    *"$WORK_DIR/b/application.jsa"*) ;;
+    *) OPTS_B="-XX:SharedArchiveFile=$WORK_DIR/b/application.jsa ${OPTS_B:-}" ;;
+  esac
 fi
 
 # run LABEL EXTRACTED_JAR "NAME=value ...": one fresh JVM, cold then warm; appends a line to RESULTS (KEEP files

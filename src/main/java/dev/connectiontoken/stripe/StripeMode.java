@@ -9,10 +9,7 @@ public enum StripeMode {
     LIVE;
 
     static StripeMode of(@Nullable String secretKey) {
-        if (secretKey == null || secretKey.isBlank()) {
-            return OFFLINE;
-        }
-        return secretKey.contains("_live_") ? LIVE : TEST;
+        return (secretKey == null || secretKey.isBlank()) ? OFFLINE : secretKey.contains("_live_") ? LIVE : TEST;
     }
 
     public boolean isOffline() {

@@ -10,28 +10,31 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
-/**
- * {@code POST /connection_token}, what the Terminal SDKs' fetch-connection-token callback calls. The request is bound
- * by {@link ConnectionTokenRequestResolver}; other methods get Spring MVC's 405 with {@code Allow: POST}.
- */
+/** {@code POST /connection_token}, which the Terminal SDKs call; {@link ConnectionTokenRequestResolver} binds it. */
 @RestController
 class ConnectionTokenController {
 
     private final ConnectionTokenService service;
     private final StripeMode mode;
+    private final JsonMapper mapper;
 
-    ConnectionTokenController(ConnectionTokenService service, StripeMode mode) {
+    ConnectionTokenController(ConnectionTokenService service, StripeMode mode, JsonMapper mapper) {
         this.service = service;
         this.mode = mode;
+        this.mapper = mapper;
     }
 
     @PostMapping(path = Endpoints.CONNECTION_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ConnectionTokenResponse> createToken(
+    ResponseEntity<byte[]> createToken(
             ConnectionTokenRequest request, @AuthenticationPrincipal @Nullable Client client) {
         ConnectionTokenResponse token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        // A token is never stored by a cache; an offline fake says so in a header.
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response).body(token);
+        // Never stored by a cache; an offline fake says so. Serialized first, so the answer leaves whole, with its
+        // length.
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
+        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response)
+                .body(this.mapper.writeValueAsBytes(token));
     }
 }

@@ -2,6 +2,7 @@ package dev.connectiontoken;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,6 +18,12 @@ class PackageDependenciesTests {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.connectiontoken");
+
+    @Test
+    void rulesSeeTheMainClassesSoNoneCanPassVacuously() {
+        assertThat(MAIN.contain(ConnectionTokenApplication.class)).isTrue();
+        assertThat(MAIN.containPackage("dev.connectiontoken.token")).isTrue();
+    }
 
     @Test
     void onlyTheStripePackageImportsStripeJava() {

@@ -3,6 +3,7 @@ package dev.connectiontoken.client;
 import dev.connectiontoken.web.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,14 +27,15 @@ public class AuditLog {
         this.enabled = properties.enabled();
     }
 
-    public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId) {
+    public void issued(Client client, @Nullable String location, @Nullable String stripeRequestId, Duration waited) {
         if (this.enabled) {
             log.info(
-                    "outcome=issued client={} location={} account={} stripe_request_id={}{}",
+                    "outcome=issued client={} location={} account={} stripe_request_id={} waited_ms={}{}",
                     client.principal(),
                     orDash(location),
                     orDash(client.account()),
                     orDash(stripeRequestId),
+                    waited.toMillis(),
                     keyId(client));
         }
         count(client.metricsTag(), "issued", "none");
@@ -42,13 +44,15 @@ public class AuditLog {
     public void refused(Client client, @Nullable String location, ApiException refusal) {
         if (this.enabled) {
             log.info(
-                    "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}{}",
+                    "outcome=refused client={} location={} account={} status={} reason={} stripe_request_id={}"
+                            + " waited_ms={}{}",
                     client.principal(),
                     orDash(location),
                     orDash(client.account()),
                     refusal.getStatusCode().value(),
                     refusal.code(),
                     orDash(refusal.upstreamRequestId()),
+                    refusal.waited().toMillis(),
                     keyId(client));
         }
         count(client.metricsTag(), "refused", refusal.metricReason());
@@ -57,7 +61,8 @@ public class AuditLog {
     public void refusedUnidentified(String address, int status, String reason) {
         if (this.enabled) {
             log.info(
-                    "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-",
+                    "outcome=refused client=ip:{} location=- account=- status={} reason={} stripe_request_id=-"
+                            + " waited_ms=0",
                     orDash(address),
                     status,
                     reason);

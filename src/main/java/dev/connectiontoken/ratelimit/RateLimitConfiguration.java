@@ -1,5 +1,6 @@
 package dev.connectiontoken.ratelimit;
 
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
@@ -17,17 +18,18 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    LocalRateLimiter localRateLimiter(RateLimitProperties properties) {
-        return new LocalRateLimiter(properties);
+    LocalBucketStore localBucketStore(RateLimitProperties properties) {
+        // A bucket forgotten when idle comes back full: forget it a minute after it would have refilled.
+        Duration refill = Duration.ofMinutes(properties.burst()).dividedBy(properties.perMinute());
+        return new LocalBucketStore(refill.plusMinutes(1), TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Bean
     @ConditionalOnProperty(name = STORE, havingValue = "redis")
-    RedisRateLimiter redisRateLimiter(
-            LettuceConnectionFactory redis, DataRedisProperties redisProperties, RateLimitProperties properties) {
+    RedisBucketStore redisBucketStore(LettuceConnectionFactory redis, DataRedisProperties redisProperties) {
         Duration timeout =
                 (redisProperties.getTimeout() != null) ? redisProperties.getTimeout() : Duration.ofMillis(500);
-        return new RedisRateLimiter(redis, timeout, properties);
+        return new RedisBucketStore(redis, timeout);
     }
 
     /** Boot's own Redis health indicator, shown as {@code rateLimitStore}; the probes leave it out. */

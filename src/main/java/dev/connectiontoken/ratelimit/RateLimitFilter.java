@@ -6,6 +6,7 @@ import dev.connectiontoken.web.ApiException;
 import dev.connectiontoken.web.Endpoints;
 import dev.connectiontoken.web.ProblemType;
 import dev.connectiontoken.web.ProblemWriter;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,20 +40,22 @@ class RateLimitFilter extends OncePerRequestFilter {
             .map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
             .toList());
 
-    private final RateLimiter limiter;
+    private final BucketStore buckets;
     private final RateLimitProperties properties;
+    private final BucketConfiguration bucket;
     private final ProblemWriter writer;
     private final AuditLog audit;
     private final Map<Boolean, Counter> storeFailures;
 
     RateLimitFilter(
-            RateLimiter limiter,
+            BucketStore buckets,
             RateLimitProperties properties,
             ProblemWriter writer,
             AuditLog audit,
             MeterRegistry meters) {
-        this.limiter = limiter;
+        this.buckets = buckets;
         this.properties = properties;
+        this.bucket = properties.bucket();
         this.writer = writer;
         this.audit = audit;
         this.storeFailures = Map.of(true, storeFailures(meters, "allowed"), false, storeFailures(meters, "refused"));
@@ -80,7 +83,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         String key = (client != null) ? client.principal() : "ip:" + request.getRemoteAddr();
         ConsumptionProbe probe;
         try {
-            probe = this.limiter.tryConsume(key);
+            probe = this.buckets.bucket("rate-limit:" + key, () -> this.bucket).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException ex) {
             storeFailed(request, response, chain, ex);
             return;

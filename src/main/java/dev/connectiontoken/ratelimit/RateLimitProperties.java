@@ -1,7 +1,9 @@
 package dev.connectiontoken.ratelimit;
 
+import io.github.bucket4j.BucketConfiguration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +28,13 @@ public record RateLimitProperties(
         @DefaultValue("60") @Min(1) long perMinute,
         @DefaultValue("memory") @NotNull Store store,
         @DefaultValue("open") @NotNull FailureMode failureMode) {
+
+    /** A caller's bucket: {@code burst} at once, refilled at {@code perMinute}. */
+    BucketConfiguration bucket() {
+        return BucketConfiguration.builder()
+                .addLimit((limit) -> limit.capacity(this.burst).refillGreedy(this.perMinute, Duration.ofMinutes(1)))
+                .build();
+    }
 
     /** What happens to a request when the bucket store cannot be asked. */
     public enum FailureMode {

@@ -2,6 +2,11 @@ package dev.connectiontoken.stripe;
 
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
+import dev.connectiontoken.ratelimit.BucketStore;
+import dev.connectiontoken.ratelimit.StripeBudget;
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -33,6 +38,9 @@ class StripeConfiguration {
             StripeMode mode,
             StripeProperties properties,
             ObjectProvider<SslBundles> sslBundles,
+            BucketStore buckets,
+            StripeBudget.Properties budget,
+            MeterRegistry meters,
             ObservationRegistry observations) {
         if (mode.isOffline()) {
             log.warn("""
@@ -42,7 +50,7 @@ class StripeConfiguration {
                     tokens (pst_test_offline_...) that no Stripe reader accepts. Responses carry the
                     header Connection-Token-Mode: offline. Set STRIPE_SECRET_KEY to mint real tokens.
                     ************************************************************************************""");
-            return new StripeTerminalGateway(null, null, properties.maxConcurrentCalls(), observations);
+            return new StripeTerminalGateway(null, null, properties.maxConcurrentCalls(), null, observations);
         }
         log.info("Minting {} connection tokens through {}", mode.name().toLowerCase(Locale.ROOT), properties.apiBase());
         String bundle = properties.sslBundle();
@@ -51,7 +59,17 @@ class StripeConfiguration {
                 properties.maxConcurrentCalls(),
                 (bundle != null) ? sslBundles.getObject().getBundle(bundle).createSslContext() : null);
         return new StripeTerminalGateway(
-                stripeClient(properties, transport), transport, properties.maxConcurrentCalls(), observations);
+                stripeClient(properties, transport),
+                transport,
+                properties.maxConcurrentCalls(),
+                new StripeBudget(
+                        buckets,
+                        budget,
+                        mode.name().toLowerCase(Locale.ROOT),
+                        meters,
+                        TimeMeter.SYSTEM_MILLISECONDS,
+                        BlockingStrategy.PARKING),
+                observations);
     }
 
     private static StripeClient stripeClient(StripeProperties properties, com.stripe.net.HttpClient transport) {

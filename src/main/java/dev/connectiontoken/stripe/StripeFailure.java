@@ -1,5 +1,6 @@
 package dev.connectiontoken.stripe;
 
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ public class StripeFailure extends RuntimeException {
     private final @Nullable String code;
     private final @Nullable String param;
     private final @Nullable String requestId;
+    private @Nullable Duration retryAfter;
+    private Duration waited = Duration.ZERO;
 
     public StripeFailure(Kind kind, String message, @Nullable String requestId) {
         this(kind, message, null, null, requestId);
@@ -43,12 +46,33 @@ public class StripeFailure extends RuntimeException {
         return this.requestId;
     }
 
+    /** When a retry can succeed, if this failure knows: the Stripe budget's next turn. */
+    public @Nullable Duration retryAfter() {
+        return this.retryAfter;
+    }
+
+    StripeFailure retryAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    /** How long the call waited for its turn in the Stripe budget before it failed. */
+    public Duration waited() {
+        return this.waited;
+    }
+
+    StripeFailure waited(Duration time) {
+        this.waited = time;
+        return this;
+    }
+
     /** The rows of {@link StripeErrorTranslator}'s table, and the gateway's limit of calls in flight. */
     public enum Kind {
         REJECTED_PARAMETERS,
         NOT_FOUND,
         MISCONFIGURED,
         RATE_LIMITED,
+        BUDGET_SPENT,
         UNAVAILABLE,
         TIMEOUT,
         SATURATED,

@@ -9,9 +9,11 @@ import com.stripe.model.terminal.Location;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.terminal.ConnectionTokenCreateParams;
 import com.stripe.param.terminal.LocationListParams;
+import dev.connectiontoken.ratelimit.StripeBudget;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,7 @@ public class StripeTerminalGateway implements AutoCloseable {
     private final @Nullable StripeClient client;
     private final @Nullable AutoCloseable transport;
     private final Semaphore inFlight;
+    private final @Nullable StripeBudget budget;
     private final ObservationRegistry observations;
     private final StripeErrorTranslator translator = new StripeErrorTranslator();
     private final SecureRandom random = new SecureRandom();
@@ -43,10 +46,12 @@ public class StripeTerminalGateway implements AutoCloseable {
             @Nullable StripeClient client,
             @Nullable AutoCloseable transport,
             int maxConcurrentCalls,
+            @Nullable StripeBudget budget,
             ObservationRegistry observations) {
         this.client = client;
         this.transport = transport;
         this.inFlight = new Semaphore(maxConcurrentCalls);
+        this.budget = budget;
         this.observations = observations;
     }
 
@@ -62,19 +67,22 @@ public class StripeTerminalGateway implements AutoCloseable {
         if (stripe == null) {
             StringBuilder secret = new StringBuilder("pst_test_offline_");
             this.random.ints(32, 0, ALPHABET.length()).forEach((i) -> secret.append(ALPHABET.charAt(i)));
-            return new IssuedToken(secret.toString(), true, null);
+            return new IssuedToken(secret.toString(), true, null, Duration.ZERO);
         }
         ConnectionTokenCreateParams.Builder parameters =
                 ConnectionTokenCreateParams.builder().setLocation(location);
         expand.forEach(parameters::addExpand);
+        StripeBudget.Turn turn = turn(account);
         ConnectionToken token = call(
                 "create_connection_token",
+                account,
+                turn,
                 () -> stripe.v1().terminal().connectionTokens().create(parameters.build(), options(account)));
         String secret = token.getSecret();
         if (secret == null || !secret.startsWith("pst_")) {
             throw this.translator.unreadable(requestId(token), null);
         }
-        return new IssuedToken(secret, false, requestId(token));
+        return new IssuedToken(secret, false, requestId(token), turn.waited());
     }
 
     /** Oldest first as Stripe lists them, following Stripe's pages up to {@code max}. */
@@ -92,7 +100,10 @@ public class StripeTerminalGateway implements AutoCloseable {
                     .setStartingAfter(after)
                     .build();
             page = call(
-                    "list_locations", () -> stripe.v1().terminal().locations().list(params, options(account)));
+                    "list_locations",
+                    account,
+                    turn(account),
+                    () -> stripe.v1().terminal().locations().list(params, options(account)));
             page.getData().forEach((location) -> locations.add(TerminalLocation.of(location)));
             after = page.getData().isEmpty()
                     ? null
@@ -110,6 +121,8 @@ public class StripeTerminalGateway implements AutoCloseable {
         try {
             Location location = call(
                     "retrieve_location",
+                    account,
+                    turn(account),
                     () -> stripe.v1().terminal().locations().retrieve(id, options(account)));
             return Boolean.TRUE.equals(location.getDeleted())
                     ? Optional.empty()
@@ -122,7 +135,18 @@ public class StripeTerminalGateway implements AutoCloseable {
         }
     }
 
-    private <T extends StripeObject> T call(String operation, StripeCall<T> call) {
+    /** Every call to Stripe waits for its account's turn in the budget first, outside the limit of calls in flight. */
+    private StripeBudget.Turn turn(@Nullable String account) {
+        StripeBudget.Turn turn = (this.budget != null) ? this.budget.take(account) : StripeBudget.Turn.FREE;
+        if (!turn.isGranted()) {
+            throw new StripeFailure(StripeFailure.Kind.BUDGET_SPENT, "No turn in the Stripe budget in time", null)
+                    .retryAfter(turn.retryAfter());
+        }
+        return turn;
+    }
+
+    private <T extends StripeObject> T call(
+            String operation, @Nullable String account, StripeBudget.Turn turn, StripeCall<T> call) {
         if (!this.inFlight.tryAcquire()) {
             throw new StripeFailure(StripeFailure.Kind.SATURATED, "Too many calls to Stripe in flight", null);
         }
@@ -135,10 +159,14 @@ public class StripeTerminalGateway implements AutoCloseable {
             tag(observation, "success", requestId(answer));
             return answer;
         } catch (StripeException ex) {
-            throw failed(observation, this.translator.translate(ex));
+            StripeFailure failure = this.translator.translate(ex);
+            if (failure.kind() == StripeFailure.Kind.RATE_LIMITED && this.budget != null) {
+                failure.retryAfter(this.budget.throttled(account));
+            }
+            throw failed(observation, failure.waited(turn.waited()));
         } catch (RuntimeException ex) {
             // stripe-java fails with a NullPointerException or a Gson exception on some answers it cannot parse.
-            throw failed(observation, this.translator.unreadable(null, ex));
+            throw failed(observation, this.translator.unreadable(null, ex).waited(turn.waited()));
         } finally {
             observation.stop();
             this.inFlight.release();

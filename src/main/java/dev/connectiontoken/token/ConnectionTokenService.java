@@ -26,7 +26,7 @@ class ConnectionTokenService {
         try {
             location = LocationPolicy.resolve(client, request.location());
             IssuedToken token = this.gateway.createToken(location, request.expand(), client.account());
-            this.audit.issued(client, location, token.stripeRequestId());
+            this.audit.issued(client, location, token.stripeRequestId(), token.waited());
             return new ConnectionTokenResponse(token.secret(), location);
         } catch (StripeFailure failure) {
             ApiException answer = ApiException.from(failure);

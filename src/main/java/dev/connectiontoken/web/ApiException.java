@@ -18,6 +18,7 @@ public class ApiException extends ErrorResponseException {
     private final ProblemType type;
     private final String code;
     private @Nullable String upstreamRequestId;
+    private Duration waited = Duration.ZERO;
 
     private ApiException(ProblemType type, String code, String message, @Nullable String param) {
         super(type.status(), ProblemDetail.forStatusAndDetail(type.status(), message), null);
@@ -66,7 +67,13 @@ public class ApiException extends ErrorResponseException {
                         "Stripe refused this service's credentials. This is a server configuration problem;"
                                 + " retrying will not help.");
             case RATE_LIMITED ->
-                of(ProblemType.STRIPE_RATE_LIMITED, "Stripe is rate limiting this service. Retry later.");
+                of(
+                        ProblemType.STRIPE_RATE_LIMITED,
+                        "Stripe is rate limiting this service. Retry after the delay given.");
+            case BUDGET_SPENT ->
+                of(
+                        ProblemType.STRIPE_BUDGET_SPENT,
+                        "This service's budget of calls to Stripe has no room now. Retry after the delay given.");
             case UNAVAILABLE -> of(ProblemType.STRIPE_UNAVAILABLE, "Stripe could not be reached. Retry later.");
             case SATURATED ->
                 of(ProblemType.STRIPE_SATURATED, "Too many calls to Stripe are in flight. Retry shortly.");
@@ -75,8 +82,10 @@ public class ApiException extends ErrorResponseException {
                 of(ProblemType.STRIPE_ERROR, "Stripe answered with an error. The error has been logged.");
         };
         answer.upstreamRequestId = failure.requestId();
+        answer.waited = failure.waited();
+        Duration retryAfter = failure.retryAfter();
         return (answer.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE)
-                ? answer.retryAfter(Duration.ofSeconds(1))
+                ? answer.retryAfter((retryAfter != null) ? retryAfter : Duration.ofSeconds(1))
                 : answer;
     }
 
@@ -88,6 +97,11 @@ public class ApiException extends ErrorResponseException {
     /** A bounded value for a metric tag: Stripe's own codes all count as {@code stripe_rejected_parameters}. */
     public String metricReason() {
         return (this.type == ProblemType.STRIPE_REJECTED_PARAMETERS) ? "stripe_rejected_parameters" : this.code;
+    }
+
+    /** How long the failed Stripe call waited for its turn in the budget; zero for every other refusal. */
+    public Duration waited() {
+        return this.waited;
     }
 
     /** For the logs, never the body. */

@@ -28,6 +28,7 @@ public enum ProblemType {
     STRIPE_MISCONFIGURED(502, "Stripe refused this service", "upstream_misconfigured"),
     STRIPE_UNAVAILABLE(503, "Stripe is unavailable", "upstream_unavailable"),
     STRIPE_RATE_LIMITED(503, "Stripe is rate limiting this service", "upstream_rate_limited"),
+    STRIPE_BUDGET_SPENT(503, "Stripe request budget spent", "stripe_budget_spent"),
     STRIPE_SATURATED(503, "Too many calls to Stripe in flight", "upstream_saturated"),
     STRIPE_TIMEOUT(504, "Stripe did not answer in time", "upstream_timeout");
 

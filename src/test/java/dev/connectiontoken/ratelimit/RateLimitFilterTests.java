@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connectiontoken.client.AuditLog;
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.web.ProblemWriter;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class RateLimitFilterTests {
 
     @Test
     void secondCallOfAClientIs429WithHeadersAndProblem() throws Exception {
-        RateLimitFilter filter = filter(new LocalRateLimiter(this.oneAtATime), this.oneAtATime);
+        RateLimitFilter filter =
+                filter(new LocalBucketStore(Duration.ofMinutes(1), TimeMeter.SYSTEM_MILLISECONDS), this.oneAtATime);
         authenticate(new Client("store-1", List.of(), null, null, Client.Source.CONFIGURED, null));
 
         MockHttpServletResponse first = call(filter, "/connection_token");
@@ -51,7 +54,8 @@ class RateLimitFilterTests {
 
     @Test
     void clientsAndAddressesSpendSeparateBuckets() throws Exception {
-        RateLimitFilter filter = filter(new LocalRateLimiter(this.oneAtATime), this.oneAtATime);
+        RateLimitFilter filter =
+                filter(new LocalBucketStore(Duration.ofMinutes(1), TimeMeter.SYSTEM_MILLISECONDS), this.oneAtATime);
 
         int anonymous = call(filter, "/connection_token").getStatus();
         authenticate(new Client("store-1", List.of(), null, null, Client.Source.CONFIGURED, null));
@@ -63,7 +67,8 @@ class RateLimitFilterTests {
 
     @Test
     void otherPathsAreNotLimited() throws Exception {
-        RateLimitFilter filter = filter(new LocalRateLimiter(this.oneAtATime), this.oneAtATime);
+        RateLimitFilter filter =
+                filter(new LocalBucketStore(Duration.ofMinutes(1), TimeMeter.SYSTEM_MILLISECONDS), this.oneAtATime);
 
         call(filter, "/actuator/health");
         MockHttpServletResponse again = call(filter, "/actuator/health");
@@ -108,17 +113,17 @@ class RateLimitFilterTests {
                 .count();
     }
 
-    private RateLimitFilter filter(RateLimiter limiter, RateLimitProperties properties) {
+    private RateLimitFilter filter(BucketStore store, RateLimitProperties properties) {
         return new RateLimitFilter(
-                limiter,
+                store,
                 properties,
                 new ProblemWriter(mapper),
                 new AuditLog(this.meters, new AuditLog.Properties(true)),
                 this.meters);
     }
 
-    private static RateLimiter failingStore() {
-        return (key) -> {
+    private static BucketStore failingStore() {
+        return (key, configuration) -> {
             throw new IllegalStateException("Redis is down");
         };
     }

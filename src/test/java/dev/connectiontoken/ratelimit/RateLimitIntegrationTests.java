@@ -40,9 +40,9 @@ class RateLimitIntegrationTests extends AbstractStripeIntegrationTests {
 
     @Test
     void theMemoryStoreKeepsBucketsInThisProcess() {
-        assertThat(this.context.getBeansOfType(RateLimiter.class).values())
+        assertThat(this.context.getBeansOfType(BucketStore.class).values())
                 .singleElement()
-                .isInstanceOf(LocalRateLimiter.class);
+                .isInstanceOf(LocalBucketStore.class);
     }
 
     @Test

@@ -67,7 +67,7 @@ class RedisRateLimitIntegrationTests {
                 StatefulRedisConnection<String, String> connection = client.connect()) {
             call(replica);
 
-            String key = RedisRateLimiter.KEY_PREFIX + "key:store-a";
+            String key = RedisBucketStore.KEY_PREFIX + "rate-limit:key:store-a";
             assertThat(connection.sync().exists(key)).isEqualTo(1L);
             assertThat(connection.sync().pttl(key)).isPositive();
         }

@@ -40,6 +40,7 @@ class StripeTerminalGatewayTests {
                     .build(),
             null,
             300,
+            null,
             this.observations);
 
     @Test
@@ -104,7 +105,7 @@ class StripeTerminalGatewayTests {
 
     @Test
     void withoutAClientIssuesOfflineFakesAndCallsNobody() {
-        StripeTerminalGateway offline = new StripeTerminalGateway(null, null, 300, this.observations);
+        StripeTerminalGateway offline = new StripeTerminalGateway(null, null, 300, null, this.observations);
 
         IssuedToken token = offline.createToken("tml_A1", List.of(), null);
 
@@ -136,6 +137,7 @@ class StripeTerminalGatewayTests {
                         .build(),
                 null,
                 1,
+                null,
                 this.observations);
         Thread token = new Thread(() -> limited.createToken(null, List.of(), null));
         token.start();
@@ -155,7 +157,8 @@ class StripeTerminalGatewayTests {
     @Test
     void closingTheGatewayClosesItsTransport() throws Exception {
         AtomicBoolean closed = new AtomicBoolean();
-        StripeTerminalGateway gateway = new StripeTerminalGateway(null, () -> closed.set(true), 300, this.observations);
+        StripeTerminalGateway gateway =
+                new StripeTerminalGateway(null, () -> closed.set(true), 300, null, this.observations);
 
         gateway.close();
 

@@ -25,6 +25,7 @@ import dev.connectiontoken.web.JsonConfiguration;
 import dev.connectiontoken.web.ProblemType;
 import dev.connectiontoken.web.ProblemWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class ConnectionTokenControllerTests {
     @Test
     void bareSdkPostMintsAnUnscopedTokenThatIsNeverCached() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1", Duration.ZERO));
 
         this.mvc
                 .perform(post("/connection_token"))
@@ -84,7 +85,7 @@ class ConnectionTokenControllerTests {
     @Test
     void jsonLocationAndExpandReachTheGateway() throws Exception {
         given(this.gateway.createToken("tml_A1", List.of("location"), null))
-                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1", Duration.ZERO));
 
         this.mvc
                 .perform(post("/connection_token")
@@ -161,7 +162,7 @@ class ConnectionTokenControllerTests {
     @Test
     void postFromAnAllowedOriginGetsCorsHeadersItCanRead() throws Exception {
         given(this.gateway.createToken(null, List.of(), null))
-                .willReturn(new IssuedToken("pst_test_abc", false, "req_1"));
+                .willReturn(new IssuedToken("pst_test_abc", false, "req_1", Duration.ZERO));
 
         this.mvc
                 .perform(post("/connection_token").header("Origin", "https://pos.example.com"))

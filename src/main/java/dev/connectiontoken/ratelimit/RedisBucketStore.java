@@ -1,7 +1,7 @@
 package dev.connectiontoken.ratelimit;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -13,22 +13,23 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** Buckets in Redis (Bucket4j on Spring Boot's Lettuce connection), so that every replica enforces one shared limit. */
-final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+final class RedisBucketStore implements BucketStore, AutoCloseable {
 
-    static final String KEY_PREFIX = "connection-token:rate-limit:";
+    static final String KEY_PREFIX = "connection-token:";
 
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final StatefulConnection<String, byte[]> connection;
     private final ProxyManager<String> buckets;
-    private final BucketConfiguration configuration;
 
-    RedisRateLimiter(LettuceConnectionFactory redis, Duration timeout, RateLimitProperties properties) {
+    RedisBucketStore(LettuceConnectionFactory redis, Duration timeout) {
+        // A full bucket is the same as none: Redis forgets it a second after it refilled.
         ExpirationAfterWriteStrategy expiry =
-                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(RateLimiter.timeToFill(properties));
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1));
         AbstractRedisClient client = redis.getRequiredNativeClient();
         Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder;
         if (client instanceof RedisClusterClient cluster) {
@@ -42,15 +43,11 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
         this.buckets =
                 builder.expirationAfterWrite(expiry).requestTimeout(timeout).build();
-        this.configuration = RateLimiter.configuration(properties);
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key) {
-        return this.buckets
-                .builder()
-                .build(KEY_PREFIX + key, () -> this.configuration)
-                .tryConsumeAndReturnRemaining(1);
+    public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+        return this.buckets.builder().build(KEY_PREFIX + key, configuration);
     }
 
     @Override

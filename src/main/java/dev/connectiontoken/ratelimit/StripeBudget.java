@@ -1,0 +1,199 @@
+package dev.connectiontoken.ratelimit;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Keeps the calls to Stripe under each account's own rate limit: at most {@code per-second} calls per second for the
+ * platform account and for each connected account, in buckets shared by every replica when the rate-limit store is
+ * Redis. A caller who finds the budget spent takes the next free turn (Bucket4j reserves it, first come first served)
+ * if it comes within {@code max-wait}. A Stripe 429 halves the account's rate, which then recovers by a tenth of the
+ * budget each second.
+ */
+public class StripeBudget {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeBudget.class);
+    private static final long SECOND = 1_000_000_000L;
+
+    private final BucketStore store;
+    private final Properties properties;
+    private final String mode;
+    private final TimeMeter clock;
+    private final BlockingStrategy blocking;
+    private final MeterRegistry meters;
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
+    /** Tests pass a clock they move by hand, and a blocking strategy that moves it. */
+    public StripeBudget(
+            BucketStore store,
+            Properties properties,
+            String mode,
+            MeterRegistry meters,
+            TimeMeter clock,
+            BlockingStrategy blocking) {
+        this.store = store;
+        this.properties = properties;
+        this.mode = mode;
+        this.meters = meters;
+        this.clock = clock;
+        this.blocking = blocking;
+    }
+
+    /** Waits for a turn to call Stripe for {@code account} (null: the platform), up to {@code max-wait}. */
+    public Turn take(@Nullable String account) {
+        if (this.properties.perSecond() == 0) {
+            return Turn.FREE;
+        }
+        Account budget = account(account);
+        long start = this.clock.currentTimeNanos();
+        try {
+            Bucket bucket = bucket(budget);
+            if (budget.recover(start)) {
+                bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
+            }
+            if (bucket.asBlocking().tryConsume(1, this.properties.maxWait(), this.blocking)) {
+                Duration waited = Duration.ofNanos(this.clock.currentTimeNanos() - start);
+                budget.waits.record(waited);
+                return Turn.granted(waited);
+            }
+            budget.rejections.increment();
+            return Turn.refused(nextTurn(bucket));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Turn.refused(Duration.ofSeconds(1));
+        } catch (RuntimeException ex) {
+            // The store is down: Stripe's own limit (and this class's answer to its 429s) still stands.
+            log.warn("Stripe budget store failed, calling Stripe unpaced: {}", ex.toString());
+            return Turn.FREE;
+        }
+    }
+
+    /** Stripe answered 429 for {@code account}: its rate halves. Returns when the shrunken budget has a turn. */
+    public Duration throttled(@Nullable String account) {
+        if (this.properties.perSecond() == 0) {
+            return Duration.ofSeconds(1);
+        }
+        Account budget = account(account);
+        budget.halve(this.clock.currentTimeNanos());
+        try {
+            Bucket bucket = bucket(budget);
+            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
+            return nextTurn(bucket);
+        } catch (RuntimeException ex) {
+            log.warn("Stripe budget store failed, its rate not shrunk: {}", ex.toString());
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private Bucket bucket(Account budget) {
+        return this.store.bucket("stripe-budget:" + this.mode + ":" + budget.name, budget::configuration);
+    }
+
+    private static Duration nextTurn(Bucket bucket) {
+        return Duration.ofNanos(
+                Math.max(SECOND, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
+    private Account account(@Nullable String account) {
+        return this.accounts.computeIfAbsent((account != null) ? account : "platform", Account::new);
+    }
+
+    /** Turns on a budget: whether the call may go, how long it waited, or when to come back. */
+    public record Turn(boolean isGranted, Duration waited, Duration retryAfter) {
+
+        /** A call that needs no turn: the budget is off. */
+        public static final Turn FREE = granted(Duration.ZERO);
+
+        static Turn granted(Duration waited) {
+            return new Turn(true, waited, Duration.ZERO);
+        }
+
+        static Turn refused(Duration retryAfter) {
+            return new Turn(false, Duration.ZERO, retryAfter);
+        }
+    }
+
+    /** One account's rate as this replica sees it, with its meters. */
+    private final class Account {
+
+        private final String name;
+        private final Timer waits;
+        private final Counter rejections;
+        private volatile long rate;
+        private long changedAt;
+
+        Account(String name) {
+            this.name = name;
+            this.rate = StripeBudget.this.properties.perSecond();
+            String kind = name.equals("platform") ? "platform" : "connected";
+            MeterRegistry meters = StripeBudget.this.meters;
+            this.waits = Timer.builder("connection.token.stripe.budget.waits")
+                    .description("Calls to Stripe let through by the budget, by how long each waited for its turn")
+                    .tag("budget", kind)
+                    .publishPercentileHistogram()
+                    .register(meters);
+            this.rejections = Counter.builder("connection.token.stripe.budget.rejections")
+                    .description("Callers refused because the budget had no turn within max-wait")
+                    .tag("budget", kind)
+                    .register(meters);
+            Gauge.builder("connection.token.stripe.budget.rate", this, (self) -> self.rate)
+                    .description("The calls per second the budget allows now: the configured rate, or less after a 429")
+                    .tag("account", name)
+                    .register(meters);
+        }
+
+        /** Evenly spaced turns, one every 1/rate seconds and never two at once: no second sees more than the rate. */
+        BucketConfiguration configuration() {
+            return BucketConfiguration.builder()
+                    .addLimit((limit) -> limit.capacity(1).refillGreedy(this.rate, Duration.ofSeconds(1)))
+                    .build();
+        }
+
+        synchronized void halve(long now) {
+            this.rate = Math.max(1, this.rate / 2);
+            this.changedAt = now;
+        }
+
+        synchronized boolean recover(long now) {
+            long full = StripeBudget.this.properties.perSecond();
+            if (this.rate >= full || now - this.changedAt < SECOND) {
+                return false;
+            }
+            this.rate = Math.min(full, this.rate + Math.max(1, full / 10));
+            this.changedAt = now;
+            return true;
+        }
+    }
+
+    /**
+     * @param perSecond calls to Stripe per second per account and mode, all replicas together; {@code 0} turns the
+     *     budget off. Stripe allows 25 per endpoint and 100 in all per live account (25 in a sandbox).
+     * @param maxWait how long a caller may wait for a turn before a 503 {@code stripe_budget_spent}
+     */
+    @ConfigurationProperties("connection-token.stripe.budget")
+    @Validated
+    public record Properties(
+            @DefaultValue("20") @Min(0) long perSecond,
+
+            @DefaultValue("2s") @NotNull @DurationMax(seconds = 30)
+            Duration maxWait) {}
+}

@@ -1,0 +1,163 @@
+package dev.connectiontoken.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The budget's pacing, queueing and Retry-After on a clock moved by hand: no test here waits for real time. */
+class StripeBudgetTests {
+
+    private static final StripeBudget.Properties TWENTY = new StripeBudget.Properties(20, Duration.ofSeconds(2));
+
+    private final ManualClock clock = new ManualClock();
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    /** Callers who arrive together: a granted turn does not move the clock, so the next one queues behind it. */
+    private final StripeBudget together = budget(TWENTY, (nanos) -> {});
+
+    /** One caller after another: each waits for its turn, which moves the clock. */
+    private final StripeBudget oneByOne = budget(TWENTY, this.clock);
+
+    @Test
+    void callersArrivingTogetherQueueFirstComeFirstServedUpToMaxWait() {
+        // One turn now, then one every 50 ms: 40 more fall within the 2 s a caller may wait, the 41st does not.
+        List<StripeBudget.Turn> turns =
+                IntStream.range(0, 41).mapToObj((i) -> this.together.take(null)).toList();
+
+        StripeBudget.Turn late = this.together.take(null);
+
+        assertThat(turns).allMatch(StripeBudget.Turn::isGranted);
+        assertThat(late.isGranted()).isFalse();
+        // 41 turns are taken from now on, so the next free one is 41 x 50 ms away.
+        assertThat(late.retryAfter()).isEqualTo(Duration.ofMillis(2050));
+        assertThat(rejections("platform")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aCallerWhoHonorsRetryAfterGetsATurn() {
+        IntStream.range(0, 41).forEach((i) -> this.together.take(null));
+        StripeBudget.Turn late = this.together.take(null);
+
+        this.clock.advance(late.retryAfter());
+
+        assertThat(this.together.take(null).isGranted()).isTrue();
+    }
+
+    @Test
+    void callsArePacedOneEveryFiftyMillisecondsAndTheWaitIsMeasured() {
+        StripeBudget.Turn first = this.oneByOne.take(null);
+        StripeBudget.Turn second = this.oneByOne.take(null);
+        StripeBudget.Turn third = this.oneByOne.take(null);
+
+        assertThat(first.waited()).isZero();
+        assertThat(second.waited()).isEqualTo(Duration.ofMillis(50));
+        assertThat(third.waited()).isEqualTo(Duration.ofMillis(50));
+        assertThat(this.clock.currentTimeNanos())
+                .isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(this.meters
+                        .get("connection.token.stripe.budget.waits")
+                        .tag("budget", "platform")
+                        .timer()
+                        .count())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aConnectedAccountsBudgetIsSeparateFromThePlatforms() {
+        IntStream.range(0, 41).forEach((i) -> this.together.take(null));
+
+        assertThat(this.together.take(null).isGranted()).isFalse();
+        assertThat(this.together.take("acct_1Connected").isGranted()).isTrue();
+        assertThat(this.together.take("acct_2Connected").isGranted()).isTrue();
+        assertThat(rejections("connected")).isZero();
+    }
+
+    @Test
+    void aStripe429HalvesTheRateWhichRecoversByATenthEachSecond() {
+        Duration retryAfter = this.oneByOne.throttled(null);
+
+        assertThat(rate("platform")).isEqualTo(10.0);
+        assertThat(retryAfter).isEqualTo(Duration.ofSeconds(1));
+        // At 10 per second, turns are 100 ms apart.
+        this.oneByOne.take(null);
+        assertThat(this.oneByOne.take(null).waited()).isEqualTo(Duration.ofMillis(100));
+
+        List<Double> rates = IntStream.range(0, 6)
+                .mapToObj((second) -> {
+                    this.clock.advance(Duration.ofSeconds(1));
+                    this.oneByOne.take(null);
+                    return rate("platform");
+                })
+                .toList();
+
+        assertThat(rates).containsExactly(12.0, 14.0, 16.0, 18.0, 20.0, 20.0);
+        // Back at 20 per second: turns 50 ms apart again.
+        assertThat(this.oneByOne.take(null).waited()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void repeated429sNeverTakeTheRateBelowOnePerSecond() {
+        this.oneByOne.take(null);
+        IntStream.range(0, 10).forEach((i) -> this.oneByOne.throttled("acct_1Connected"));
+
+        assertThat(rate("acct_1Connected")).isEqualTo(1.0);
+        assertThat(rate("platform")).isEqualTo(20.0);
+    }
+
+    @Test
+    void zeroTurnsTheBudgetOff() {
+        StripeBudget off = budget(new StripeBudget.Properties(0, Duration.ofSeconds(2)), (nanos) -> {});
+
+        assertThat(IntStream.range(0, 1000).mapToObj((i) -> off.take(null))).allMatch(StripeBudget.Turn::isGranted);
+        assertThat(this.meters.find("connection.token.stripe.budget.rate").gauge())
+                .isNull();
+    }
+
+    @Test
+    void aFailedStoreLetsTheCallThrough() {
+        StripeBudget broken = new StripeBudget(
+                (key, configuration) -> {
+                    throw new IllegalStateException("Redis is down");
+                },
+                TWENTY,
+                "test",
+                this.meters,
+                this.clock,
+                this.clock);
+
+        assertThat(broken.take(null).isGranted()).isTrue();
+        assertThat(broken.throttled(null)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private StripeBudget budget(StripeBudget.Properties properties, BlockingStrategy blocking) {
+        return new StripeBudget(
+                new LocalBucketStore(Duration.ofMinutes(1), this.clock),
+                properties,
+                "test",
+                this.meters,
+                this.clock,
+                blocking);
+    }
+
+    private double rate(String account) {
+        return this.meters
+                .get("connection.token.stripe.budget.rate")
+                .tag("account", account)
+                .gauge()
+                .value();
+    }
+
+    private double rejections(String budget) {
+        return this.meters
+                .get("connection.token.stripe.budget.rejections")
+                .tag("budget", budget)
+                .counter()
+                .count();
+    }
+}

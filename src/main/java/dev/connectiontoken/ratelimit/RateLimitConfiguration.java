@@ -1,7 +1,11 @@
 package dev.connectiontoken.ratelimit;
 
+import dev.connectiontoken.stripe.StripeMode;
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
@@ -30,6 +34,15 @@ class RateLimitConfiguration {
         Duration timeout =
                 (redisProperties.getTimeout() != null) ? redisProperties.getTimeout() : Duration.ofMillis(500);
         return new RedisBucketStore(redis, timeout);
+    }
+
+    /** The Stripe budget, in the same store as the limits (offline mode, calling no Stripe, never uses it). */
+    @Bean
+    BucketStripeBudget stripeBudget(
+            BucketStore buckets, BucketStripeBudget.Properties properties, StripeMode mode, MeterRegistry meters) {
+        String name = mode.name().toLowerCase(Locale.ROOT);
+        return new BucketStripeBudget(
+                buckets, properties, name, meters, TimeMeter.SYSTEM_MILLISECONDS, BlockingStrategy.PARKING);
     }
 
     /** Boot's own Redis health indicator, shown as {@code rateLimitStore}; the probes leave it out. */

@@ -2,11 +2,6 @@ package dev.connectiontoken.stripe;
 
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
-import dev.connectiontoken.ratelimit.BucketStore;
-import dev.connectiontoken.ratelimit.StripeBudget;
-import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.TimeMeter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -38,9 +33,7 @@ class StripeConfiguration {
             StripeMode mode,
             StripeProperties properties,
             ObjectProvider<SslBundles> sslBundles,
-            BucketStore buckets,
-            StripeBudget.Properties budget,
-            MeterRegistry meters,
+            ObjectProvider<StripeBudget> budget,
             ObservationRegistry observations) {
         if (mode.isOffline()) {
             log.warn("""
@@ -62,13 +55,7 @@ class StripeConfiguration {
                 stripeClient(properties, transport),
                 transport,
                 properties.maxConcurrentCalls(),
-                new StripeBudget(
-                        buckets,
-                        budget,
-                        mode.name().toLowerCase(Locale.ROOT),
-                        meters,
-                        TimeMeter.SYSTEM_MILLISECONDS,
-                        BlockingStrategy.PARKING),
+                budget.getIfAvailable(),
                 observations);
     }
 

@@ -51,7 +51,7 @@ public class StripeFailure extends RuntimeException {
         return this.retryAfter;
     }
 
-    StripeFailure retryAfter(Duration delay) {
+    public StripeFailure retryAfter(Duration delay) {
         this.retryAfter = delay;
         return this;
     }
@@ -61,7 +61,7 @@ public class StripeFailure extends RuntimeException {
         return this.waited;
     }
 
-    StripeFailure waited(Duration time) {
+    public StripeFailure waited(Duration time) {
         this.waited = time;
         return this;
     }

@@ -9,7 +9,6 @@ import com.stripe.model.terminal.Location;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.terminal.ConnectionTokenCreateParams;
 import com.stripe.param.terminal.LocationListParams;
-import dev.connectiontoken.ratelimit.StripeBudget;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.security.SecureRandom;

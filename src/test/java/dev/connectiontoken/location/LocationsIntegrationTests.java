@@ -9,8 +9,11 @@ import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.StripeStandIn;
 import dev.connectiontoken.TestKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,7 +60,8 @@ class LocationsIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
-    void clientWithoutAListGetsEveryPageOfItsAccount() {
+    void clientWithoutAListGetsEveryPageOfItsAccount(@Autowired MeterRegistry meters) {
+        long turns = budgetTurns(meters, "platform");
         StripeStandIn.server()
                 .stubFor(get(urlPathEqualTo(StripeStandIn.LOCATIONS_PATH))
                         .withQueryParam("starting_after", WireMock.absent())
@@ -77,10 +81,20 @@ class LocationsIntegrationTests extends AbstractStripeIntegrationTests {
         assertThat(StripeStandIn.locationRequests()).hasSize(2);
         assertThat(StripeStandIn.locationRequests().get(0).getRequest().getHeader("Stripe-Account"))
                 .isNull();
+        // Each page is a call to Stripe, and takes its turn in the platform's Stripe budget.
+        assertThat(budgetTurns(meters, "platform") - turns).isEqualTo(2);
+    }
+
+    private static long budgetTurns(MeterRegistry meters, String budget) {
+        Timer waits = meters.find("connection.token.stripe.budget.waits")
+                .tag("budget", budget)
+                .timer();
+        return (waits != null) ? waits.count() : 0;
     }
 
     @Test
-    void connectedAccountClientListsItsAccountsLocations() {
+    void connectedAccountClientListsItsAccountsLocations(@Autowired MeterRegistry meters) {
+        long turns = budgetTurns(meters, "connected");
         StripeStandIn.server()
                 .stubFor(get(urlPathEqualTo(StripeStandIn.LOCATIONS_PATH))
                         .willReturn(StripeStandIn.json(200, StripeStandIn.fixture("locations-page-2.json"))));
@@ -90,6 +104,7 @@ class LocationsIntegrationTests extends AbstractStripeIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(StripeStandIn.locationRequests().get(0).getRequest().getHeader("Stripe-Account"))
                 .isEqualTo("acct_1Connected");
+        assertThat(budgetTurns(meters, "connected") - turns).isEqualTo(1);
     }
 
     @Test

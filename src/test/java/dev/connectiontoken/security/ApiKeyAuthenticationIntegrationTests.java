@@ -244,8 +244,8 @@ class ApiKeyAuthenticationIntegrationTests extends AbstractStripeIntegrationTest
         HttpCall.send(HttpCall.to(this.port, "/connection_token").header("X-Api-Key", "ctk_wrong_key_123"));
 
         assertThat(output)
-                .contains("outcome=issued client=key:connect-store location=- account=acct_1Connected"
-                        + " stripe_request_id=req_StandIn123 api_key="
+                .containsPattern("outcome=issued client=key:connect-store location=- account=acct_1Connected"
+                        + " stripe_request_id=req_StandIn123 waited_ms=\\d+ api_key="
                         + TestKeys.sha256(TestKeys.CONNECT).substring(0, 8))
                 .contains("outcome=refused client=key:limited-store location=tml_Other account=- status=403"
                         + " reason=location_not_allowed")

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.StripeStandIn;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -94,13 +96,19 @@ class StripeFailureIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
-    void rateLimitAnswersWithRetryAfter() {
+    void stripes429ShrinksTheBudgetAndAnswersWithRetryAfter(@Autowired MeterRegistry meters) {
         StripeStandIn.answer(429, "error-rate-limit.json");
 
         HttpResponse<String> response = post("/connection_token", null, null);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        // Halved from at most the configured 20 per second (other tests' 429s may have shrunk it further).
+        assertThat(meters.get("connection.token.stripe.budget.rate")
+                        .tag("account", "platform")
+                        .gauge()
+                        .value())
+                .isLessThanOrEqualTo(10.0);
     }
 
     @Test

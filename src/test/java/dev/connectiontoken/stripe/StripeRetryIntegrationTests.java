@@ -37,6 +37,27 @@ class StripeRetryIntegrationTests extends AbstractStripeIntegrationTests {
     }
 
     @Test
+    void stripes429IsNotRetriedIntoTheSameWall() {
+        StripeStandIn.answer(429, "error-rate-limit.json");
+
+        HttpResponse<String> response = post("/connection_token", null, null);
+
+        assertThat(assertProblem(response, 503).path("type").asString()).endsWith(":stripe-rate-limited");
+        assertThat(StripeStandIn.requests()).hasSize(1);
+    }
+
+    @Test
+    void stripeShouldRetryIsHonored() {
+        StripeStandIn.firstThenToken(StripeStandIn.json(429, StripeStandIn.fixture("error-rate-limit.json"))
+                .withHeader("Stripe-Should-Retry", "true"));
+
+        HttpResponse<String> response = post("/connection_token", null, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(StripeStandIn.requests()).hasSize(2);
+    }
+
+    @Test
     void everyCallGetsItsOwnIdempotencyKey() {
         StripeStandIn.answer(200, "connection-token.json");
 

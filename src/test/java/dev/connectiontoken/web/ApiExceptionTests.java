@@ -54,6 +54,27 @@ class ApiExceptionTests {
     }
 
     @Test
+    void aSpentStripeBudgetIsItsOwn503WithTheBudgetsRetryAfterRoundedUp() {
+        ApiException ex = ApiException.from(new StripeFailure(StripeFailure.Kind.BUDGET_SPENT, "No turn", null)
+                .retryAfter(Duration.ofMillis(2050))
+                .waited(Duration.ofMillis(30)));
+
+        assertThat(ex.getStatusCode().value()).isEqualTo(503);
+        assertThat(ex.getBody().getType().toString()).endsWith(":stripe-budget-spent");
+        assertThat(ex.code()).isEqualTo("stripe_budget_spent");
+        assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+        assertThat(ex.waited()).isEqualTo(Duration.ofMillis(30));
+    }
+
+    @Test
+    void otherUnavailableStripeAnswersRetryAfterOneSecond() {
+        ApiException ex = ApiException.from(new StripeFailure(StripeFailure.Kind.UNAVAILABLE, "Down", null));
+
+        assertThat(ex.getBody().getType().toString()).endsWith(":stripe-unavailable");
+        assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
     void invalidParametersListsEveryErrorAndSummarisesTheFirst() {
         ApiException ex = ApiException.invalidParameters(List.of(
                 new ParameterError("locaton", "parameter_unknown", "Received unknown parameter: locaton"),

@@ -2,6 +2,7 @@ package dev.connectiontoken.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectiontoken.stripe.StripeBudget;
 import io.github.bucket4j.BlockingStrategy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -10,19 +11,20 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The budget's pacing, queueing and Retry-After on a clock moved by hand: no test here waits for real time. */
-class StripeBudgetTests {
+class BucketStripeBudgetTests {
 
-    private static final StripeBudget.Properties TWENTY = new StripeBudget.Properties(20, Duration.ofSeconds(2));
+    private static final BucketStripeBudget.Properties TWENTY =
+            new BucketStripeBudget.Properties(20, Duration.ofSeconds(2));
 
     private final ManualClock clock = new ManualClock();
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     /** Callers who arrive together: a granted turn does not move the clock, so the next one queues behind it. */
-    private final StripeBudget together = budget(TWENTY, (nanos) -> {});
+    private final BucketStripeBudget together = budget(TWENTY, (nanos) -> {});
 
     /** One caller after another: each waits for its turn, which moves the clock. */
-    private final StripeBudget oneByOne = budget(TWENTY, this.clock);
+    private final BucketStripeBudget oneByOne = budget(TWENTY, this.clock);
 
     @Test
     void callersArrivingTogetherQueueFirstComeFirstServedUpToMaxWait() {
@@ -112,7 +114,7 @@ class StripeBudgetTests {
 
     @Test
     void zeroTurnsTheBudgetOff() {
-        StripeBudget off = budget(new StripeBudget.Properties(0, Duration.ofSeconds(2)), (nanos) -> {});
+        BucketStripeBudget off = budget(new BucketStripeBudget.Properties(0, Duration.ofSeconds(2)), (nanos) -> {});
 
         assertThat(IntStream.range(0, 1000).mapToObj((i) -> off.take(null))).allMatch(StripeBudget.Turn::isGranted);
         assertThat(this.meters.find("connection.token.stripe.budget.rate").gauge())
@@ -121,7 +123,7 @@ class StripeBudgetTests {
 
     @Test
     void aFailedStoreLetsTheCallThrough() {
-        StripeBudget broken = new StripeBudget(
+        BucketStripeBudget broken = new BucketStripeBudget(
                 (key, configuration) -> {
                     throw new IllegalStateException("Redis is down");
                 },
@@ -135,8 +137,8 @@ class StripeBudgetTests {
         assertThat(broken.throttled(null)).isEqualTo(Duration.ofSeconds(1));
     }
 
-    private StripeBudget budget(StripeBudget.Properties properties, BlockingStrategy blocking) {
-        return new StripeBudget(
+    private BucketStripeBudget budget(BucketStripeBudget.Properties properties, BlockingStrategy blocking) {
+        return new BucketStripeBudget(
                 new LocalBucketStore(Duration.ofMinutes(1), this.clock),
                 properties,
                 "test",

@@ -1,5 +1,6 @@
 package dev.connectiontoken.ratelimit;
 
+import dev.connectiontoken.stripe.StripeBudget;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -29,9 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * if it comes within {@code max-wait}. A Stripe 429 halves the account's rate, which then recovers by a tenth of the
  * budget each second.
  */
-public class StripeBudget {
+public class BucketStripeBudget implements StripeBudget {
 
-    private static final Logger log = LoggerFactory.getLogger(StripeBudget.class);
+    private static final Logger log = LoggerFactory.getLogger(BucketStripeBudget.class);
     private static final long SECOND = 1_000_000_000L;
 
     private final BucketStore store;
@@ -42,8 +43,8 @@ public class StripeBudget {
     private final MeterRegistry meters;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
-    /** Tests pass a clock they move by hand, and a blocking strategy that moves it. */
-    public StripeBudget(
+    // Tests pass a clock they move by hand, and a blocking strategy that moves it.
+    BucketStripeBudget(
             BucketStore store,
             Properties properties,
             String mode,
@@ -58,7 +59,7 @@ public class StripeBudget {
         this.blocking = blocking;
     }
 
-    /** Waits for a turn to call Stripe for {@code account} (null: the platform), up to {@code max-wait}. */
+    @Override
     public Turn take(@Nullable String account) {
         if (this.properties.perSecond() == 0) {
             return Turn.FREE;
@@ -87,7 +88,7 @@ public class StripeBudget {
         }
     }
 
-    /** Stripe answered 429 for {@code account}: its rate halves. Returns when the shrunken budget has a turn. */
+    @Override
     public Duration throttled(@Nullable String account) {
         if (this.properties.perSecond() == 0) {
             return Duration.ofSeconds(1);
@@ -117,21 +118,6 @@ public class StripeBudget {
         return this.accounts.computeIfAbsent((account != null) ? account : "platform", Account::new);
     }
 
-    /** Turns on a budget: whether the call may go, how long it waited, or when to come back. */
-    public record Turn(boolean isGranted, Duration waited, Duration retryAfter) {
-
-        /** A call that needs no turn: the budget is off. */
-        public static final Turn FREE = granted(Duration.ZERO);
-
-        static Turn granted(Duration waited) {
-            return new Turn(true, waited, Duration.ZERO);
-        }
-
-        static Turn refused(Duration retryAfter) {
-            return new Turn(false, Duration.ZERO, retryAfter);
-        }
-    }
-
     /** One account's rate as this replica sees it, with its meters. */
     private final class Account {
 
@@ -143,9 +129,9 @@ public class StripeBudget {
 
         Account(String name) {
             this.name = name;
-            this.rate = StripeBudget.this.properties.perSecond();
+            this.rate = BucketStripeBudget.this.properties.perSecond();
             String kind = name.equals("platform") ? "platform" : "connected";
-            MeterRegistry meters = StripeBudget.this.meters;
+            MeterRegistry meters = BucketStripeBudget.this.meters;
             this.waits = Timer.builder("connection.token.stripe.budget.waits")
                     .description("Calls to Stripe let through by the budget, by how long each waited for its turn")
                     .tag("budget", kind)
@@ -174,7 +160,7 @@ public class StripeBudget {
         }
 
         synchronized boolean recover(long now) {
-            long full = StripeBudget.this.properties.perSecond();
+            long full = BucketStripeBudget.this.properties.perSecond();
             if (this.rate >= full || now - this.changedAt < SECOND) {
                 return false;
             }

@@ -7,6 +7,9 @@
 #   - Kubernetes manifests: validated against the Kubernetes API schemas (deploy/kubernetes/validate, npm)
 #   - OpenAPI document (src/main/resources/openapi.json): @stoplight/spectral-cli with the
 #     ruleset in .spectral.yaml; errors fail the lint, warnings are printed
+#   - TypeScript snippets (docs/snippets): tsc --noEmit against the Terminal SDKs' published types, with the npm
+#     packages pinned in docs/snippets/package-lock.json (installed there by npm ci, git-ignored); and the copies
+#     shown in README.md and docs/ compared with the files (docs/snippets/inline-check.mjs)
 #   - shell scripts: shellcheck (installed with apt-get when missing and
 #     running as root)
 #
@@ -94,6 +97,19 @@ else
   log "spectral src/main/resources/openapi.json"
   if ! npx --yes "@stoplight/spectral-cli@${SPECTRAL_VERSION}" lint src/main/resources/openapi.json \
       --ruleset .spectral.yaml --fail-severity error; then
+    failed=1
+  fi
+fi
+
+# --- TypeScript snippets -----------------------------------------------------
+if ! command -v npm >/dev/null 2>&1; then
+  warn "npm not found; install Node.js and npm to type-check docs/snippets"
+  failed=1
+else
+  log "tsc docs/snippets"
+  if ! { npm ci --prefix docs/snippets --ignore-scripts --no-audit --no-fund --silent \
+      && docs/snippets/node_modules/.bin/tsc -p docs/snippets --noEmit \
+      && node docs/snippets/inline-check.mjs; }; then
     failed=1
   fi
 fi

@@ -5,6 +5,9 @@
 #     plus a check that paths/paths-ignore globs match files)
 #   - YAML files under .github/, deploy/ and docker-compose.yml: yamllint with a relaxed config, if installed
 #   - Kubernetes manifests: validated against the Kubernetes API schemas (deploy/kubernetes/validate, npm)
+#   - docker-compose.yml: `docker compose config` (or docker-compose, installed with apt-get when neither is there and
+#     running as root; no Docker engine needed) accepts it with REDIS_PASSWORD set and refuses it without; every
+#     variable it reads is listed in .env.example
 #   - OpenAPI document (src/main/resources/openapi.json): @stoplight/spectral-cli with the
 #     ruleset in .spectral.yaml; errors fail the lint, warnings are printed
 #   - TypeScript snippets (docs/snippets): tsc --noEmit against the Terminal SDKs' published types, with the npm
@@ -82,6 +85,40 @@ else
       && node deploy/kubernetes/validate/validate.mjs; }; then
     failed=1
   fi
+fi
+
+# --- docker compose ----------------------------------------------------------
+compose=()
+if docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1; then
+  compose=(docker-compose)
+elif [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  log "installing docker-compose"
+  if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      docker-compose >/dev/null; then
+    compose=(docker-compose)
+  fi
+fi
+if [[ "${#compose[@]}" -eq 0 ]]; then
+  warn "neither docker compose nor docker-compose available; cannot check docker-compose.yml"
+  failed=1
+else
+  log "${compose[*]} config docker-compose.yml"
+  # --env-file /dev/null: a developer's own .env must not decide the outcome.
+  if ! REDIS_PASSWORD=lint "${compose[@]}" --env-file /dev/null -f docker-compose.yml --profile redis config -q; then
+    failed=1
+  fi
+  if env -u REDIS_PASSWORD "${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q 2>/dev/null; then
+    warn "docker-compose.yml starts without REDIS_PASSWORD; it must refuse to"
+    failed=1
+  fi
+  while read -r variable; do
+    if ! grep -q "^${variable}=" .env.example; then
+      warn "docker-compose.yml reads ${variable}, which .env.example does not list"
+      failed=1
+    fi
+  done < <(grep -oE '[$][{][A-Z_]+' docker-compose.yml | cut -c3- | sort -u)
 fi
 
 # --- OpenAPI document --------------------------------------------------------

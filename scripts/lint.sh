@@ -13,6 +13,8 @@
 #   - TypeScript snippets (docs/snippets): tsc --noEmit against the Terminal SDKs' published types, with the npm
 #     packages pinned in docs/snippets/package-lock.json (installed there by npm ci, git-ignored); and the copies
 #     shown in README.md and docs/ compared with the files (docs/snippets/inline-check.mjs)
+#   - README.md's curl lines: scripts/readme-check.sh runs each against the service, offline and against a Stripe
+#     stand-in, and compares the answers with the README's (needs a JDK; builds the jar when target/ has none)
 #   - shell scripts: shellcheck (installed with apt-get when missing and
 #     running as root)
 #
@@ -149,6 +151,12 @@ else
       && node docs/snippets/inline-check.mjs; }; then
     failed=1
   fi
+fi
+
+# --- README curl lines --------------------------------------------------------
+log "scripts/readme-check.sh"
+if ! scripts/readme-check.sh; then
+  failed=1
 fi
 
 # --- Shell scripts -----------------------------------------------------------

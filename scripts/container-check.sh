@@ -15,6 +15,9 @@
 #   DEBIAN_MIRROR          Debian mirror for debootstrap (default http://deb.debian.org/debian)
 # Base images are kept in buildah's storage and reused by later runs; `buildah --storage-driver vfs rmi -a` clears it.
 set -euo pipefail
+# base_image runs in a command substitution: without this, a failed step there would go on and commit a broken base
+# image, which later runs would then reuse.
+shopt -s inherit_errexit
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 port="${CONTAINER_CHECK_PORT:-18080}"

@@ -5,8 +5,16 @@
 #     plus a check that paths/paths-ignore globs match files)
 #   - YAML files under .github/, deploy/ and docker-compose.yml: yamllint with a relaxed config, if installed
 #   - Kubernetes manifests: validated against the Kubernetes API schemas (deploy/kubernetes/validate, npm)
+#   - docker-compose.yml: `docker compose config` (or docker-compose, installed with apt-get when neither is there and
+#     running as root; no Docker engine needed) accepts it with REDIS_PASSWORD set and refuses it without; every
+#     variable it reads is listed in .env.example
 #   - OpenAPI document (src/main/resources/openapi.json): @stoplight/spectral-cli with the
 #     ruleset in .spectral.yaml; errors fail the lint, warnings are printed
+#   - TypeScript snippets (docs/snippets): tsc --noEmit against the Terminal SDKs' published types, with the npm
+#     packages pinned in docs/snippets/package-lock.json (installed there by npm ci, git-ignored); and the copies
+#     shown in README.md and docs/ compared with the files (docs/snippets/inline-check.mjs)
+#   - README.md's curl lines: scripts/readme-check.sh runs each against the service, offline and against a Stripe
+#     stand-in, and compares the answers with the README's (needs a JDK; builds the jar when target/ has none)
 #   - shell scripts: shellcheck (installed with apt-get when missing and
 #     running as root)
 #
@@ -81,6 +89,40 @@ else
   fi
 fi
 
+# --- docker compose ----------------------------------------------------------
+compose=()
+if docker compose version >/dev/null 2>&1; then
+  compose=(docker compose)
+elif command -v docker-compose >/dev/null 2>&1; then
+  compose=(docker-compose)
+elif [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  log "installing docker-compose"
+  if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      docker-compose >/dev/null; then
+    compose=(docker-compose)
+  fi
+fi
+if [[ "${#compose[@]}" -eq 0 ]]; then
+  warn "neither docker compose nor docker-compose available; cannot check docker-compose.yml"
+  failed=1
+else
+  log "${compose[*]} config docker-compose.yml"
+  # --env-file /dev/null: a developer's own .env must not decide the outcome.
+  if ! REDIS_PASSWORD=lint "${compose[@]}" --env-file /dev/null -f docker-compose.yml --profile redis config -q; then
+    failed=1
+  fi
+  if env -u REDIS_PASSWORD "${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q 2>/dev/null; then
+    warn "docker-compose.yml starts without REDIS_PASSWORD; it must refuse to"
+    failed=1
+  fi
+  while read -r variable; do
+    if ! grep -q "^${variable}=" .env.example; then
+      warn "docker-compose.yml reads ${variable}, which .env.example does not list"
+      failed=1
+    fi
+  done < <(grep -oE '[$][{][A-Z_]+' docker-compose.yml | cut -c3- | sort -u)
+fi
+
 # --- OpenAPI document --------------------------------------------------------
 # src/main/resources/openapi.json is the API description, written by hand; OpenApiContractIntegrationTests checks
 # real answers against it.
@@ -96,6 +138,25 @@ else
       --ruleset .spectral.yaml --fail-severity error; then
     failed=1
   fi
+fi
+
+# --- TypeScript snippets -----------------------------------------------------
+if ! command -v npm >/dev/null 2>&1; then
+  warn "npm not found; install Node.js and npm to type-check docs/snippets"
+  failed=1
+else
+  log "tsc docs/snippets"
+  if ! { npm ci --prefix docs/snippets --ignore-scripts --no-audit --no-fund --silent \
+      && docs/snippets/node_modules/.bin/tsc -p docs/snippets --noEmit \
+      && node docs/snippets/inline-check.mjs; }; then
+    failed=1
+  fi
+fi
+
+# --- README curl lines --------------------------------------------------------
+log "scripts/readme-check.sh"
+if ! scripts/readme-check.sh; then
+  failed=1
 fi
 
 # --- Shell scripts -----------------------------------------------------------

@@ -115,12 +115,15 @@ CONF
 }
 
 # Starts service jar $2 in the background with JVM options $3, pointed at the stand-in and trusting its certificate,
-# with extra environment (NAME=value ...) after them; its output goes to file $1 and its pid to SERVICE_PID.
+# with extra environment (NAME=value ...) after them; its output goes to file $1 and its pid to SERVICE_PID. The Stripe
+# budget is off unless that environment sets it: the stand-in has no rate limit, and these rows measure the service's
+# own cost at thousands of calls per second, where a budget of 20 would answer nearly every call 503.
 launch_service() {
   local output="$1" jar="$2" java_opts
   read -r -a java_opts <<<"$3"
   shift 3
-  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" "$@" \
+  env STRIPE_SECRET_KEY="$BENCH_KEY" STRIPE_API_BASE="$STANDIN_BASE" SERVER_PORT="$SERVICE_PORT" \
+    CONNECTION_TOKEN_STRIPE_BUDGET_PER_SECOND=0 "$@" \
     "${JAVA:-java}" "${java_opts[@]}" -Djavax.net.ssl.trustStore="$WORK_DIR/truststore.p12" \
     -Djavax.net.ssl.trustStorePassword=changeit -jar "$jar" >"$output" 2>&1 &
   # Read by the scripts that source this file (resident memory of the service).

@@ -3,6 +3,7 @@ package dev.connectiontoken.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.ConnectionTokenApplication;
+import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.RedisServer;
 import dev.connectiontoken.TestKeys;
 import java.net.URI;
@@ -112,6 +113,10 @@ class StripeBudgetStormIntegrationTests {
                 .as("calls per second after the first")
                 .allMatch((calls) -> calls <= 22);
         assertThat(tokensPerSecond).as("tokens per second during the storm").isGreaterThanOrEqualTo(18.0);
+        // A spent budget is load, not failure.
+        replicas.forEach((replica) -> assertThat(HttpCall.send(port(replica), "GET", "/actuator/health", null, null)
+                        .statusCode())
+                .isEqualTo(200));
     }
 
     private void call(int caller, int attempt, CompletableFuture<Void> done) {

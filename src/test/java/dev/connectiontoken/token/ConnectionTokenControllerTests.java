@@ -125,6 +125,20 @@ class ConnectionTokenControllerTests {
     }
 
     @Test
+    void aSpentStripeBudgetIs503WithTheBudgetsRetryAfter() throws Exception {
+        given(this.gateway.createToken(null, List.of(), null))
+                .willThrow(new StripeFailure(StripeFailure.Kind.BUDGET_SPENT, "No turn", null)
+                        .retryAfter(Duration.ofMillis(4_001)));
+
+        this.mvc
+                .perform(post("/connection_token"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("tag:connection-token-service,2026:problem:stripe-budget-spent"))
+                .andExpect(jsonPath("$.error.code").value("stripe_budget_spent"));
+    }
+
+    @Test
     void unexpectedFailureIsAnOpaque500() throws Exception {
         given(this.gateway.createToken(null, List.of(), null)).willThrow(new IllegalStateException("sk_test_secret"));
 

@@ -67,8 +67,7 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
             @Nullable WebDataBinderFactory binderFactory)
             throws IOException {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        MediaType type = bodyType(request);
-        ConnectionTokenRequest json = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type) ? readJson(request) : null;
+        ConnectionTokenRequest json = isJsonBody(request) ? readJson(request) : null;
         List<ParameterError> errors = new ArrayList<>();
         ConnectionTokenRequest parameters = ConnectionTokenRequest.fromParameters(request.getParameterMap(), errors);
         ConnectionTokenRequest result = (json != null) ? merge(json, parameters, errors) : parameters;
@@ -91,8 +90,8 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
         return result;
     }
 
-    /** The media type of a body this endpoint reads; {@code null} when there is no body. Anything else is a 415. */
-    private @Nullable MediaType bodyType(HttpServletRequest request) throws IOException {
+    /** Whether the body is JSON rather than a form or nothing; any other body is a 415. */
+    private boolean isJsonBody(HttpServletRequest request) throws IOException {
         long length = request.getContentLengthLong();
         if (length > this.maxBodySize) {
             throw tooLarge();
@@ -122,7 +121,7 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
                             ? "A request body needs a Content-Type"
                             : "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported");
         }
-        return readable ? type : null;
+        return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type);
     }
 
     private @Nullable ConnectionTokenRequest readJson(HttpServletRequest request) throws IOException {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LocationController {
 
-    private static final int MAX_ERRORS = 20;
     private final LocationService service;
     private final StripeMode mode;
 

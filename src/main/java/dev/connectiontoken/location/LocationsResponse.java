@@ -1,6 +1,7 @@
 package dev.connectiontoken.location;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.connectiontoken.stripe.TerminalLocation;
 import dev.connectiontoken.web.Endpoints;
 import java.util.List;
@@ -15,22 +16,14 @@ record LocationsResponse(List<Entry> data) {
             List<TerminalLocation> locations, @Nullable String defaultLocation, boolean offline) {
         // Per caller: a shared cache must never hand one caller's list to another.
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-        if (offline) {
-            response.header(Endpoints.MODE_HEADER, "offline");
-        }
-        return response.body(new LocationsResponse(locations.stream()
-                .map((location) -> new Entry(
-                        location.id(),
-                        location.displayName(),
-                        location.address(),
-                        location.id().equals(defaultLocation)))
-                .toList()));
+        return (offline ? response.header(Endpoints.MODE_HEADER, "offline") : response)
+                .body(new LocationsResponse(locations.stream()
+                        .map((location) -> new Entry(location, location.id().equals(defaultLocation)))
+                        .toList()));
     }
 
     /** One location: {@code id} is what to send as {@code location}; {@code default} is the client's default. */
     record Entry(
-            String id,
-            String displayName,
-            TerminalLocation.@Nullable Address address,
+            @JsonUnwrapped TerminalLocation location,
             @JsonProperty("default") boolean isDefault) {}
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -105,20 +104,13 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
     private StripeResponse send(HttpUriRequestBase outbound, RequestOptions options) throws ApiConnectionException {
         // The read timeout bounds each read only, so the whole exchange gets a deadline too.
         long deadlineMillis = (long) options.getConnectTimeout() + options.getReadTimeout();
-        AtomicBoolean passed = new AtomicBoolean();
-        ScheduledFuture<?> timer = this.deadlines.schedule(
-                () -> {
-                    passed.set(true);
-                    outbound.cancel();
-                },
-                deadlineMillis,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = this.deadlines.schedule(outbound::cancel, deadlineMillis, TimeUnit.MILLISECONDS);
         try {
             return this.client.execute(outbound, ApacheStripeHttpClient::toStripeResponse);
         } catch (IOException ex) {
             // A reset or closed pooled connection is a connection failure, which stripe-java retries with the same
             // idempotency key; an exchange cancelled at its deadline is a timeout.
-            throw failure(passed.get() ? new SocketTimeoutException("deadline") : ex);
+            throw failure(outbound.isCancelled() ? new SocketTimeoutException("deadline") : ex);
         } finally {
             timer.cancel(false);
         }
@@ -143,10 +135,8 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
 
     /** Reported as stripe-java's retry logic reads failures: a timeout or a connection failure, by type. */
     private static ApiConnectionException failure(Exception cause) {
-        IOException reported = (cause instanceof SocketTimeoutException timeout) ? timeout : new ConnectException();
-        if (reported != cause) {
-            reported.initCause(cause);
-        }
+        Throwable reported =
+                (cause instanceof SocketTimeoutException timeout) ? timeout : new ConnectException().initCause(cause);
         // stripe-java's own message shape, without the API base (it may name an internal host).
         return new ApiConnectionException(
                 "IOException during API request to Stripe: " + cause.getClass().getSimpleName(), reported);

@@ -30,8 +30,7 @@ class ConnectionTokenController {
     ResponseEntity<byte[]> createToken(
             ConnectionTokenRequest request, @AuthenticationPrincipal @Nullable Client client) {
         ConnectionTokenResponse token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        // Never stored by a cache; an offline fake says so. Serialized first, so the answer leaves whole, with its
-        // length.
+        // Never stored by a cache; an offline fake says so. Serialized here, so it leaves whole, with its length.
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
         return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response)

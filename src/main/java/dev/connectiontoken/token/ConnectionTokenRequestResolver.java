@@ -24,6 +24,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,8 +67,7 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
             @Nullable WebDataBinderFactory binderFactory)
             throws IOException {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        MediaType type = bodyType(request);
-        ConnectionTokenRequest json = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type) ? readJson(request) : null;
+        ConnectionTokenRequest json = isJsonBody(request) ? readJson(request) : null;
         List<ParameterError> errors = new ArrayList<>();
         ConnectionTokenRequest parameters = ConnectionTokenRequest.fromParameters(request.getParameterMap(), errors);
         ConnectionTokenRequest result = (json != null) ? merge(json, parameters, errors) : parameters;
@@ -90,8 +90,8 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
         return result;
     }
 
-    /** The media type of a body this endpoint reads; {@code null} when there is no body. Anything else is a 415. */
-    private @Nullable MediaType bodyType(HttpServletRequest request) throws IOException {
+    /** Whether the body is JSON rather than a form or nothing; any other body is a 415. */
+    private boolean isJsonBody(HttpServletRequest request) throws IOException {
         long length = request.getContentLengthLong();
         if (length > this.maxBodySize) {
             throw tooLarge();
@@ -113,16 +113,15 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
         if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
             throw unsupported("Only UTF-8 is supported, not " + charset.name());
         }
-        boolean readable = type != null
-                && (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
-                        || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type));
+        boolean readable = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
         if (!readable && (length > 0 || (length < 0 && request.getInputStream().read() >= 0))) {
             throw unsupported(
                     (type == null)
                             ? "A request body needs a Content-Type"
                             : "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported");
         }
-        return readable ? type : null;
+        return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type);
     }
 
     private @Nullable ConnectionTokenRequest readJson(HttpServletRequest request) throws IOException {
@@ -151,33 +150,24 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
                 throw ApiException.invalidParameters(List.of(
                         new ParameterError(name, "parameter_duplicate", name + " was sent twice in the JSON body")));
             }
-            throw ApiException.of(
-                    ProblemType.MALFORMED_REQUEST,
-                    "The JSON body is not valid JSON"
-                            + ((ex.getLocation() != null)
-                                    ? " (line " + ex.getLocation().getLineNr() + ", column "
-                                            + ex.getLocation().getColumnNr() + ")"
-                                    : "")
-                            + ".");
+            TokenStreamLocation at = ex.getLocation();
+            String where = (at != null) ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
+            throw ApiException.of(ProblemType.MALFORMED_REQUEST, "The JSON body is not valid JSON" + where + ".");
         }
     }
 
     /** Parameters may come from the query string and a JSON body; where both have one, they must agree. */
     private static ConnectionTokenRequest merge(
             ConnectionTokenRequest json, ConnectionTokenRequest query, List<ParameterError> errors) {
-        if (json.location() != null
-                && query.location() != null
-                && !json.location().equals(query.location())) {
+        String location = (json.location() != null) ? json.location() : query.location();
+        if (query.location() != null && !query.location().equals(location)) {
             errors.add(new ParameterError("location", "parameter_duplicate", "location differs in query and body"));
         }
-        if (!json.expand().isEmpty()
-                && !query.expand().isEmpty()
-                && !json.expand().equals(query.expand())) {
+        List<String> expand = json.expand().isEmpty() ? query.expand() : json.expand();
+        if (!query.expand().isEmpty() && !query.expand().equals(expand)) {
             errors.add(new ParameterError("expand", "parameter_duplicate", "expand differs in query and body"));
         }
-        return new ConnectionTokenRequest(
-                (json.location() != null) ? json.location() : query.location(),
-                json.expand().isEmpty() ? query.expand() : json.expand());
+        return new ConnectionTokenRequest(location, expand);
     }
 
     private ApiException tooLarge() {

@@ -6,10 +6,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -73,10 +71,14 @@ public class BucketStripeBudget implements StripeBudget {
             }
             if (bucket.asBlocking().tryConsume(1, this.properties.maxWait(), this.blocking)) {
                 Duration waited = Duration.ofNanos(this.clock.currentTimeNanos() - start);
-                budget.waits.record(waited);
+                this.meters
+                        .timer("connection.token.stripe.budget.waits", "budget", budget.kind)
+                        .record(waited);
                 return Turn.granted(waited);
             }
-            budget.rejections.increment();
+            this.meters
+                    .counter("connection.token.stripe.budget.rejections", "budget", budget.kind)
+                    .increment();
             return Turn.refused(nextTurn(bucket));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -118,33 +120,19 @@ public class BucketStripeBudget implements StripeBudget {
         return this.accounts.computeIfAbsent((account != null) ? account : "platform", Account::new);
     }
 
-    /** One account's rate as this replica sees it, with its meters. */
+    /** One account's rate as this replica sees it: the configured rate, or less after a 429. */
     private final class Account {
 
         private final String name;
-        private final Timer waits;
-        private final Counter rejections;
-        private volatile long rate;
+        private final String kind;
+        private volatile long rate = BucketStripeBudget.this.properties.perSecond();
         private long changedAt;
 
         Account(String name) {
             this.name = name;
-            this.rate = BucketStripeBudget.this.properties.perSecond();
-            String kind = name.equals("platform") ? "platform" : "connected";
-            MeterRegistry meters = BucketStripeBudget.this.meters;
-            this.waits = Timer.builder("connection.token.stripe.budget.waits")
-                    .description("Calls to Stripe let through by the budget, by how long each waited for its turn")
-                    .tag("budget", kind)
-                    .publishPercentileHistogram()
-                    .register(meters);
-            this.rejections = Counter.builder("connection.token.stripe.budget.rejections")
-                    .description("Callers refused because the budget had no turn within max-wait")
-                    .tag("budget", kind)
-                    .register(meters);
-            Gauge.builder("connection.token.stripe.budget.rate", this, (self) -> self.rate)
-                    .description("The calls per second the budget allows now: the configured rate, or less after a 429")
-                    .tag("account", name)
-                    .register(meters);
+            this.kind = name.equals("platform") ? "platform" : "connected";
+            BucketStripeBudget.this.meters.gauge(
+                    "connection.token.stripe.budget.rate", Tags.of("account", name), this, (self) -> self.rate);
         }
 
         /** Evenly spaced turns, one every 1/rate seconds and never two at once: no second sees more than the rate. */

@@ -47,6 +47,8 @@ class ActuatorIntegrationTests extends AbstractStripeIntegrationTests {
                 .contains(
                         "stripe_requests_seconds_bucket{error=\"none\",operation=\"create_connection_token\",result=\"success\"")
                 .contains("http_server_requests_seconds_count{")
+                .contains("connection_token_stripe_budget_waits_seconds_bucket{budget=\"platform\"")
+                .containsPattern("connection_token_stripe_budget_rate\\{account=\"platform\"[^}]*} \\d+")
                 .doesNotContain(StripeStandIn.SECRET_KEY, "pst_test_")
                 // No long-task timer beside each observation's timer (application.yml).
                 .doesNotContain("http_server_requests_active_seconds", "stripe_requests_active_seconds");

@@ -288,6 +288,21 @@ class ConnectionTokenBadRequestIntegrationTests extends AbstractStripeIntegratio
     }
 
     @Test
+    void rawBracketsInTheQueryStringAre400AndEncodedOnesWork() {
+        String raw = "POST /connection_token?expand[]=a HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+        String encoded =
+                "POST /connection_token?location=tml_A%5B HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+        assertThat(HttpCall.raw(this.port, raw.getBytes(StandardCharsets.US_ASCII)))
+                .startsWith("HTTP/1.1 400")
+                .contains("application/problem+json");
+        // Percent-encoded, the brackets reach the request rules (here: not a location id).
+        assertThat(HttpCall.raw(this.port, encoded.getBytes(StandardCharsets.US_ASCII)))
+                .startsWith("HTTP/1.1 400")
+                .contains("invalid-parameters");
+    }
+
+    @Test
     void createWithBodyOverTheLimitReturns413() {
         String body = "location=tml_" + "a".repeat(9000);
 

@@ -127,6 +127,7 @@ public class BucketStripeBudget implements StripeBudget {
         private final String kind;
         private volatile long rate = BucketStripeBudget.this.properties.perSecond();
         private long changedAt;
+        private boolean applied; // this replica's rate, set on the shared bucket once it starts
 
         Account(String name) {
             this.name = name;
@@ -145,10 +146,16 @@ public class BucketStripeBudget implements StripeBudget {
         synchronized void halve(long now) {
             this.rate = Math.max(1, this.rate / 2);
             this.changedAt = now;
+            this.applied = true;
         }
 
+        /** Whether the rate grew, or was never applied: a restarted replica undoes a shrink nobody recovers from. */
         synchronized boolean recover(long now) {
             long full = BucketStripeBudget.this.properties.perSecond();
+            if (!this.applied) {
+                this.applied = true;
+                return true;
+            }
             if (this.rate >= full || now - this.changedAt < SECOND) {
                 return false;
             }

@@ -105,6 +105,20 @@ class BucketStripeBudgetTests {
     }
 
     @Test
+    void aReplicaThatStartsSetsItsRateOnTheSharedBucket() {
+        LocalBucketStore shared = new LocalBucketStore(Duration.ofMinutes(1), this.clock);
+        BucketStripeBudget shrunk = new BucketStripeBudget(shared, TWENTY, "test", this.meters, this.clock, this.clock);
+        shrunk.throttled(null);
+        // A replica that starts after the one that shrank the shared bucket went away.
+        BucketStripeBudget started =
+                new BucketStripeBudget(shared, TWENTY, "test", new SimpleMeterRegistry(), this.clock, this.clock);
+
+        started.take(null);
+
+        assertThat(started.take(null).waited()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void repeated429sNeverTakeTheRateBelowOnePerSecond() {
         this.oneByOne.take(null);
         IntStream.range(0, 10).forEach((i) -> this.oneByOne.throttled("acct_1Connected"));

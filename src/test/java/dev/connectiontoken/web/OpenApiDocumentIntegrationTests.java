@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The served OpenAPI document is the hand-written {@code src/main/resources/openapi.json}, and it describes what the
@@ -31,11 +34,20 @@ class OpenApiDocumentIntegrationTests {
     @LocalServerPort
     private int port;
 
+    /** The build's own record of its version (META-INF/build-info.properties), not a copy of the pom's. */
+    @Autowired
+    private BuildProperties build;
+
     @Test
-    void servedDocumentIsTheHandWrittenOne() throws IOException {
-        JsonNode committed = mapper.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+    void servedDocumentIsTheHandWrittenOneWithTheBuildsVersion() throws IOException {
+        ObjectNode committed = (ObjectNode) mapper.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+        assertThat(committed.path("info").path("version").asString()).isEqualTo("@project.version@");
+        ((ObjectNode) committed.path("info")).put("version", this.build.getVersion());
 
         assertThat(served()).isEqualTo(committed);
+        assertThat(served().path("info").path("version").asString())
+                .isNotBlank()
+                .doesNotContain("@");
     }
 
     @Test

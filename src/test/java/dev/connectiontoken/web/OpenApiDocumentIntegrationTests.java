@@ -3,6 +3,7 @@ package dev.connectiontoken.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.HttpCall;
+import dev.connectiontoken.client.StripeIds;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -202,21 +203,36 @@ class OpenApiDocumentIntegrationTests {
     }
 
     @Test
-    void tryItOutSendsNoInventedValues() {
+    void tryItOutStartsWithNoInventedValues() {
         JsonNode operation = served().path("paths").path("/connection_token").path("post");
 
         assertThat(operation.path("parameters").valueStream())
                 .allSatisfy(
                         (parameter) -> assertThat(parameter.path("schema").has("example") || parameter.has("example"))
                                 .isFalse());
-        assertThat(operation
-                        .path("requestBody")
-                        .path("content")
-                        .path("application/json")
-                        .path("examples")
-                        .valueStream()
-                        .map((example) -> example.path("value").toString()))
-                .containsExactly("{}");
+        // Swagger UI fills the body with the first example: a real call must not carry a made-up location.
+        assertThat(operation.path("requestBody").path("content").valueStream())
+                .hasSize(2)
+                .allSatisfy((content) -> assertThat(content.path("examples")
+                                .valueStream()
+                                .findFirst()
+                                .orElseThrow()
+                                .path("value")
+                                .toString())
+                        .isEqualTo("{}"));
+    }
+
+    @Test
+    void bothBodyEncodingsShowAnExampleWithALocation() {
+        JsonNode operation = served().path("paths").path("/connection_token").path("post");
+
+        assertThat(operation.path("requestBody").path("content").valueStream())
+                .hasSize(2)
+                .allSatisfy((content) -> assertThat(content.path("examples")
+                                .valueStream()
+                                .map((example) ->
+                                        example.path("value").path("location").asString("")))
+                        .anySatisfy((location) -> assertThat(location).matches(StripeIds.LOCATION)));
     }
 
     @Test

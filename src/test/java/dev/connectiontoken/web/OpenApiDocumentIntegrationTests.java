@@ -243,6 +243,39 @@ class OpenApiDocumentIntegrationTests {
         assertThat(response.body()).contains("swagger-ui");
     }
 
+    @Test
+    void swaggerUiShowsTokensFirstWithDeepLinksAndTheBuildsVersion() {
+        HttpResponse<String> initializer =
+                HttpCall.send(this.port, "GET", "/swagger-ui/swagger-initializer.js", null, null);
+        JsonNode config = json(HttpCall.send(this.port, "GET", "/v3/api-docs/swagger-config", null, null));
+        JsonNode document =
+                json(HttpCall.send(this.port, "GET", config.path("url").asString(), null, null));
+
+        assertThat(initializer.body()).contains("\"configUrl\" : \"/v3/api-docs/swagger-config\"");
+        assertThat(config.path("url").asString()).isEqualTo("/v3/api-docs");
+        assertThat(config.path("deepLinking").asBoolean()).isTrue();
+        // Without a sorter Swagger UI lists tags in the document's order, and each tag's operations in path order.
+        assertThat(config.has("tagsSorter") || config.has("operationsSorter")).isFalse();
+        assertThat(document.path("tags")
+                        .valueStream()
+                        .map((tag) -> tag.path("name").asString()))
+                .containsExactly("Connection tokens", "Locations");
+        assertThat(document.path("paths").propertyNames()).first().isEqualTo("/connection_token");
+        assertThat(document.path("paths")
+                        .path("/connection_token")
+                        .path("post")
+                        .path("tags")
+                        .path(0)
+                        .asString())
+                .isEqualTo("Connection tokens");
+        assertThat(document.path("info").path("version").asString()).isEqualTo(this.build.getVersion());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return mapper.readTree(response.body());
+    }
+
     /** Every problem example of these responses by name, each with its response's status as {@code status}. */
     private static Map<String, ObjectNode> problemExamples(JsonNode responses) {
         Map<String, ObjectNode> examples = new LinkedHashMap<>();

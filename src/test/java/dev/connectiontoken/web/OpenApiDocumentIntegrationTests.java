@@ -241,6 +241,10 @@ class OpenApiDocumentIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("swagger-ui");
+        // Only springdoc serves the UI's files: Boot's webjar mapping is off, so switching the UI off removes them all.
+        assertThat(HttpCall.send(this.port, "GET", "/webjars/swagger-ui/index.html", null, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -39,13 +39,12 @@ class ApiDocsController {
         Environment environment = event.getApplicationContext().getEnvironment();
         if (environment.getProperty("spring.main.log-startup-info", Boolean.class, true)) {
             String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+            boolean ui = environment.getProperty("springdoc.swagger-ui.enabled", Boolean.class, true);
             log.info(
-                    "Ready in {} mode: POST {}{} mints connection tokens; API description at {}{}",
+                    "Ready in {} mode: POST {} mints connection tokens; API description at {}",
                     this.mode.name().toLowerCase(Locale.ROOT),
-                    base,
-                    Endpoints.CONNECTION_TOKEN,
-                    base,
-                    environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html"));
+                    base + Endpoints.CONNECTION_TOKEN,
+                    base + (ui ? environment.getRequiredProperty("springdoc.swagger-ui.path") : "/v3/api-docs"));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 import dev.connectiontoken.ConnectionTokenApplication;
+import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,6 +111,10 @@ class LiveKeyStartupIntegrationTests {
                     .contains("Ready in live mode: POST http://localhost:" + port + "/connection_token")
                     .contains("API description at http://localhost:" + port + "/swagger-ui.html")
                     .doesNotContain(LIVE_KEY);
+            // Decision (docs/SECURITY.md, "Swagger UI"): the UI stays on with a live key unless switched off.
+            assertThat(HttpCall.send(Integer.parseInt(port), "GET", "/swagger-ui/index.html", null, null)
+                            .statusCode())
+                    .isEqualTo(200);
         }
     }
 }

@@ -12,6 +12,11 @@ public record Client(
         Source source,
         @Nullable String keyId) {
 
+    /** Stripe id shapes: prefix and alphabet only, since Stripe itself says whether an id exists. */
+    public static final String LOCATION_ID = "^tml_[A-Za-z0-9]+$";
+
+    public static final String ACCOUNT_ID = "^acct_[A-Za-z0-9]+$";
+
     /** The caller when no authentication is configured (offline mode, or a test key with no clients). */
     public static final Client ANONYMOUS = new Client("anonymous", List.of(), null, null, Source.ANONYMOUS, null);
 

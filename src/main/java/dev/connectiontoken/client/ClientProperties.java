@@ -63,13 +63,13 @@ public record ClientProperties(@DefaultValue List<@Valid ClientEntry> clients) {
                     apiKeySha256,
 
             @DefaultValue
-            List<@Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)") String>
+            List<@Pattern(regexp = Client.LOCATION_ID, message = "must be a Stripe location id (tml_...)") String>
                     locations,
 
-            @Nullable @Pattern(regexp = StripeIds.LOCATION, message = "must be a Stripe location id (tml_...)")
+            @Nullable @Pattern(regexp = Client.LOCATION_ID, message = "must be a Stripe location id (tml_...)")
             String defaultLocation,
 
-            @Nullable @Pattern(regexp = StripeIds.ACCOUNT, message = "must be a Stripe account id (acct_...)")
+            @Nullable @Pattern(regexp = Client.ACCOUNT_ID, message = "must be a Stripe account id (acct_...)")
             String account) {
 
         @AssertTrue(message = "must be one of the client's locations")

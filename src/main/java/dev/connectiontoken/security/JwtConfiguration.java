@@ -2,7 +2,6 @@ package dev.connectiontoken.security;
 
 import dev.connectiontoken.client.Client;
 import dev.connectiontoken.client.LocationPolicy;
-import dev.connectiontoken.client.StripeIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +35,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 class JwtConfiguration {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:@|-]{1,128}");
-    private static final Pattern LOCATION = Pattern.compile(StripeIds.LOCATION);
-    private static final Pattern ACCOUNT = Pattern.compile(StripeIds.ACCOUNT);
+    private static final Pattern LOCATION = Pattern.compile(Client.LOCATION_ID);
+    private static final Pattern ACCOUNT = Pattern.compile(Client.ACCOUNT_ID);
 
     /** Boot adds this to the issuer and audience checks of the decoders it builds: a JWT must expire. */
     @Bean

@@ -71,17 +71,15 @@ public class StripeTerminalGateway implements AutoCloseable {
         ConnectionTokenCreateParams.Builder parameters =
                 ConnectionTokenCreateParams.builder().setLocation(location);
         expand.forEach(parameters::addExpand);
-        StripeBudget.Turn turn = turn(account);
-        ConnectionToken token = call(
+        Answer<ConnectionToken> token = call(
                 "create_connection_token",
                 account,
-                turn,
                 () -> stripe.v1().terminal().connectionTokens().create(parameters.build(), options(account)));
-        String secret = token.getSecret();
+        String secret = token.value().getSecret();
         if (secret == null || !secret.startsWith("pst_")) {
-            throw this.translator.unreadable(requestId(token), null);
+            throw this.translator.unreadable(requestId(token.value()), null);
         }
-        return new IssuedToken(secret, false, requestId(token), turn.waited());
+        return new IssuedToken(secret, false, requestId(token.value()), token.waited());
     }
 
     /** Oldest first as Stripe lists them, following Stripe's pages up to {@code max}. */
@@ -99,10 +97,10 @@ public class StripeTerminalGateway implements AutoCloseable {
                     .setStartingAfter(after)
                     .build();
             page = call(
-                    "list_locations",
-                    account,
-                    turn(account),
-                    () -> stripe.v1().terminal().locations().list(params, options(account)));
+                            "list_locations",
+                            account,
+                            () -> stripe.v1().terminal().locations().list(params, options(account)))
+                    .value();
             page.getData().forEach((location) -> locations.add(TerminalLocation.of(location)));
             after = page.getData().isEmpty()
                     ? null
@@ -119,10 +117,10 @@ public class StripeTerminalGateway implements AutoCloseable {
         }
         try {
             Location location = call(
-                    "retrieve_location",
-                    account,
-                    turn(account),
-                    () -> stripe.v1().terminal().locations().retrieve(id, options(account)));
+                            "retrieve_location",
+                            account,
+                            () -> stripe.v1().terminal().locations().retrieve(id, options(account)))
+                    .value();
             return Boolean.TRUE.equals(location.getDeleted())
                     ? Optional.empty()
                     : Optional.of(TerminalLocation.of(location));
@@ -134,18 +132,13 @@ public class StripeTerminalGateway implements AutoCloseable {
         }
     }
 
-    /** Every call to Stripe waits for its account's turn in the budget first, outside the limit of calls in flight. */
-    private StripeBudget.Turn turn(@Nullable String account) {
+    /** Every call waits for its account's turn in the Stripe budget first, outside the limit of calls in flight. */
+    private <T extends StripeObject> Answer<T> call(String operation, @Nullable String account, StripeCall<T> call) {
         StripeBudget.Turn turn = (this.budget != null) ? this.budget.take(account) : StripeBudget.Turn.FREE;
         if (!turn.isGranted()) {
             throw new StripeFailure(StripeFailure.Kind.BUDGET_SPENT, "No turn in the Stripe budget in time", null)
                     .retryAfter(turn.retryAfter());
         }
-        return turn;
-    }
-
-    private <T extends StripeObject> T call(
-            String operation, @Nullable String account, StripeBudget.Turn turn, StripeCall<T> call) {
         if (!this.inFlight.tryAcquire()) {
             throw new StripeFailure(StripeFailure.Kind.SATURATED, "Too many calls to Stripe in flight", null);
         }
@@ -156,7 +149,7 @@ public class StripeTerminalGateway implements AutoCloseable {
         try (Observation.Scope scope = observation.openScope()) {
             T answer = call.call();
             tag(observation, "success", requestId(answer));
-            return answer;
+            return new Answer<>(answer, turn.waited());
         } catch (StripeException ex) {
             StripeFailure failure = this.translator.translate(ex);
             if (failure.kind() == StripeFailure.Kind.RATE_LIMITED && this.budget != null) {
@@ -198,4 +191,6 @@ public class StripeTerminalGateway implements AutoCloseable {
     private interface StripeCall<T> {
         T call() throws StripeException;
     }
+
+    private record Answer<T>(T value, Duration waited) {}
 }

@@ -1,6 +1,6 @@
 package dev.connectiontoken.token;
 
-import dev.connectiontoken.client.StripeIds;
+import dev.connectiontoken.client.Client;
 import dev.connectiontoken.web.ParameterError;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +23,7 @@ record ConnectionTokenRequest(
         @Nullable
         @Size(max = 5000, message = "must be at most 5000 characters")
         @Pattern(
-                regexp = StripeIds.LOCATION,
+                regexp = Client.LOCATION_ID,
                 message = "must be a Stripe location id: tml_ followed by letters and digits")
         String location,
 

@@ -3,7 +3,7 @@ package dev.connectiontoken.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectiontoken.HttpCall;
-import dev.connectiontoken.client.StripeIds;
+import dev.connectiontoken.client.Client;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -232,7 +232,7 @@ class OpenApiDocumentIntegrationTests {
                                 .valueStream()
                                 .map((example) ->
                                         example.path("value").path("location").asString("")))
-                        .anySatisfy((location) -> assertThat(location).matches(StripeIds.LOCATION)));
+                        .anySatisfy((location) -> assertThat(location).matches(Client.LOCATION_ID)));
     }
 
     @Test

@@ -9,7 +9,7 @@
 #     running as root; no Docker engine needed) accepts it with REDIS_PASSWORD set and refuses it without; every
 #     variable it reads is listed in .env.example
 #   - OpenAPI document (src/main/resources/openapi.json): @stoplight/spectral-cli with the
-#     ruleset in .spectral.yaml; errors fail the lint, warnings are printed
+#     ruleset in .spectral.yaml; a warning fails the lint, as an error does
 #   - TypeScript snippets (docs/snippets): tsc --noEmit against the Terminal SDKs' published types, with the npm
 #     packages pinned in docs/snippets/package-lock.json (installed there by npm ci, git-ignored); and the copies
 #     shown in README.md and docs/ compared with the files (docs/snippets/inline-check.mjs)
@@ -135,7 +135,7 @@ elif [[ ! -f src/main/resources/openapi.json ]]; then
 else
   log "spectral src/main/resources/openapi.json"
   if ! npx --yes "@stoplight/spectral-cli@${SPECTRAL_VERSION}" lint src/main/resources/openapi.json \
-      --ruleset .spectral.yaml --fail-severity error; then
+      --ruleset .spectral.yaml --fail-severity warn; then
     failed=1
   fi
 fi

@@ -78,10 +78,12 @@ make_certificate() {
 
 # Starts (or reconfigures) the stand-in: POST /v1/terminal/connection_tokens answers after $1 seconds. With
 # STANDIN_PLAIN set it speaks plain HTTP (an experiment only: a live key needs HTTPS), to tell the cost of TLS apart.
+# With STANDIN_LIMIT set it limits that endpoint as Stripe does (see standin_limit) and logs every call it receives.
 start_standin() {
-  local delay="$1" tls=" ssl"
+  local delay="$1" tls=" ssl" limit_http="access_log off;" limit_server="" limit_location=""
   STANDIN_BASE="https://127.0.0.1:$STANDIN_PORT"
   if [ -n "${STANDIN_PLAIN:-}" ]; then tls="" STANDIN_BASE="http://127.0.0.1:$STANDIN_PORT"; fi
+  if [ -n "${STANDIN_LIMIT:-}" ]; then standin_limit "$STANDIN_LIMIT"; fi
   cat >"$WORK_DIR/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
 worker_processes 1;
@@ -89,7 +91,7 @@ pid $WORK_DIR/nginx.pid;
 error_log $WORK_DIR/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  $limit_http
   keepalive_requests 1000000;
   keepalive_timeout 120s;
   client_body_temp_path $WORK_DIR/body;
@@ -97,7 +99,9 @@ http {
     listen 127.0.0.1:$STANDIN_PORT$tls;
     ssl_certificate $WORK_DIR/standin.crt;
     ssl_certificate_key $WORK_DIR/standin.key;
+    $limit_server
     location = /v1/terminal/connection_tokens {
+      $limit_location
       default_type application/json;
       add_header Request-Id req_bench_standin;
       echo_sleep $delay;
@@ -112,6 +116,26 @@ CONF
   else
     nginx -c "$WORK_DIR/nginx.conf" -p "$WORK_DIR"
   fi
+}
+
+# Sets start_standin's limit_http, limit_server and limit_location for Stripe's endpoint limit: $1 calls per second per
+# account (the Stripe-Account header; none for the platform), answered 429 with Stripe's own error body (the one
+# src/test/resources/stripe/error-rate-limit.json records). nginx lets STANDIN_BURST (5) calls through early, at once,
+# so that a caller paced exactly at the limit is not refused for the jitter of its calls' arrival on a busy machine.
+# Every call is logged to $WORK_DIR/standin-calls.log: its end (epoch seconds), its duration (s) and its status.
+standin_limit() {
+  limit_http="map \$http_stripe_account \$stripe_account { '' platform; default \$http_stripe_account; }
+  limit_req_zone \$stripe_account zone=stripe:1m rate=${1}r/s;
+  limit_req_status 429;
+  log_format calls '\$msec \$request_time \$status';
+  access_log $WORK_DIR/standin-calls.log calls;"
+  limit_location="limit_req zone=stripe burst=${STANDIN_BURST:-5} nodelay;
+      error_page 429 = @rate_limited;"
+  limit_server="location @rate_limited {
+      default_type application/json;
+      add_header Request-Id req_bench_standin_limited always;
+      return 429 '{\"error\":{\"code\":\"rate_limit\",\"message\":\"Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.\",\"type\":\"invalid_request_error\"}}';
+    }"
 }
 
 # Starts service jar $2 in the background with JVM options $3, pointed at the stand-in and trusting its certificate,
@@ -169,7 +193,8 @@ median() {
 }
 
 # Starts the service jar against the stand-in with extra environment (NAME=value ...); waits for readiness (on
-# MANAGEMENT_PORT when set), up to 200 s (an older build's in-process warm-up took up to 95 s).
+# MANAGEMENT_PORT when set), up to 200 s (an older build's in-process warm-up took up to 95 s). Its output goes to
+# SERVICE_LOG ($WORK_DIR/service.log).
 start_service() {
   local clients=() management=() health_port="${MANAGEMENT_PORT:-$SERVICE_PORT}"
   if [ -n "${AUTH:-}" ]; then
@@ -177,7 +202,8 @@ start_service() {
       CONNECTION_TOKEN_CLIENTS_0_API_KEY_SHA256="$(printf %s "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)")
   fi
   if [ -n "$MANAGEMENT_PORT" ]; then management=(MANAGEMENT_SERVER_PORT="$MANAGEMENT_PORT"); fi
-  launch_service "$WORK_DIR/service.log" "${SERVICE_JAR:-$(service_jar)}" "${JAVA_OPTS:-}" \
+  local output="${SERVICE_LOG:-$WORK_DIR/service.log}"
+  launch_service "$output" "${SERVICE_JAR:-$(service_jar)}" "${JAVA_OPTS:-}" \
     CONNECTION_TOKEN_RATE_LIMIT_ENABLED=false "${clients[@]}" "${management[@]}" "$@"
   for _ in $(seq 1 1000); do
     if curl -fs "http://127.0.0.1:$health_port/actuator/health/readiness" >/dev/null 2>&1; then
@@ -187,8 +213,34 @@ start_service() {
     sleep 0.2
   done
   log "the service did not become ready; its log:"
-  tail -n 50 "$WORK_DIR/service.log" >&2
+  tail -n 50 "$output" >&2
   return 1
+}
+
+# Starts a Redis server without persistence on the first free port from REDIS_PORT (18620) and sets REDIS_URL and
+# REDIS_PID.
+start_redis() {
+  local port="${REDIS_PORT:-18620}"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK_DIR" >"$WORK_DIR/redis.log" 2>&1 &
+  REDIS_PID="$!"
+  PIDS+=("$REDIS_PID")
+  # Read by the scripts that source this file.
+  # shellcheck disable=SC2034
+  REDIS_URL="redis://127.0.0.1:$port"
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  log "Redis did not start; its log:"
+  tail -n 20 "$WORK_DIR/redis.log" >&2
+  return 1
+}
+
+stop_redis() {
+  kill "$REDIS_PID" 2>/dev/null || true
+  wait "$REDIS_PID" 2>/dev/null || true
+  forget_pid "$REDIS_PID"
 }
 
 # Prints the milliseconds from starting service jar $1 with JVM options $2 (against the stand-in) to its first 200 from

@@ -5,26 +5,53 @@
 #   service      this service, warm, with the Docker image's JVM options and a 512 MiB memory limit
 #   node-peer    Express + stripe-node (bench/node-peer), the shape of Stripe's example backend
 #   cold rows    a fresh service process that has just turned ready, at once given 256 callers for 12 s
+#   storm        the Stripe budget in a reconnect storm: STORM_CALLERS (600) callers arriving over 10 s at two
+#                replicas that share one Redis, against the stand-in limited as Stripe limits the endpoint (25 calls/s
+#                per account, 429 beyond); each caller honors Retry-After until it has a token (bench/storm.mjs).
+#                Each run starts two replicas, storms them as soon as they are ready (cold), then again (warm)
 # For each: requests/s, p50 and p99, failed requests, CPU per token (user + system time of the server's processes over
 # the measurement, divided by the requests served), and the service's peak resident memory; then the time from
-# process start to the first token. Prints Markdown; with --record, replaces the latest record in bench/README.md.
+# process start to the first token; for the storm, tokens/s, time to a token, and the calls and 429s Stripe saw.
+# Prints Markdown; with --record, replaces the latest records (bench:begin and bench-storm:begin) in bench/README.md.
 #
-# Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl and openssl when missing, and express and
-# stripe from npm for the Node peer.
+# Installs (Debian, as root) nginx-light, libnginx-mod-http-echo, wrk, curl, openssl and redis-server when missing, and
+# express and stripe from npm for the Node peer. Needs Node (the Node peer and the storm driver).
 #
-# Usage: bench/run.sh [--record]
+# Usage: bench/run.sh [--storm-only] [--record]
+#   --storm-only: the storm row alone (about 100 s a run, 5 minutes in all, against about half an hour for all rows);
+#   with --record it replaces only the storm's record.
 #   JAVA=/path/to/java (default: JDK 25 if installed, else java on PATH), DURATION=20s, DELAY=0.05,
 #   WARMUP=90s (at 256 connections before a warm measurement: on 2 cores the JIT needs about that long),
 #   TRAINING=30s (of 256-connection load while an AOT cache records), COLD_TIMEOUT=2s (a slower cold request fails)
+#   Storm: STORM_RUNS=3 (medians), STORM_CALLERS=600, STORM_ARRIVALS=10 (s), STORM_BUDGET=20 (the service's default
+#   budget per second; 0 turns it off), STORM_LIMIT=25 (the stand-in's calls/s per account), STANDIN_BURST=5,
+#   STORM_PAUSE=5 (s between the cold and the warm storm), STORM_PORTS="18610 18611" (the replicas),
+#   REDIS_PORT=18620 (the first port tried)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RECORD="" STORM_ONLY=""
+for arg in "$@"; do
+  case "$arg" in
+    --record) RECORD=1 ;;
+    --storm-only) STORM_ONLY=1 ;;
+    *) echo "usage: bench/run.sh [--storm-only] [--record]" >&2; exit 2 ;;
+  esac
+done
 
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-90s}"
 TRAINING="${TRAINING:-30s}"
 DELAY="${DELAY:-0.05}"
 COLD_TIMEOUT="${COLD_TIMEOUT:-2s}"
+STORM_RUNS="${STORM_RUNS:-3}"
+STORM_CALLERS="${STORM_CALLERS:-600}"
+STORM_ARRIVALS="${STORM_ARRIVALS:-10}"
+STORM_BUDGET="${STORM_BUDGET:-20}"
+STORM_LIMIT="${STORM_LIMIT:-25}"
+STORM_PAUSE="${STORM_PAUSE:-5}"
+read -r -a STORM_PORTS <<<"${STORM_PORTS:-18610 18611}"
 NODE_PORT="${NODE_PORT:-14242}"
 PROXY_PORT="${PROXY_PORT:-18081}"
 JAVA="$(pick_java)"
@@ -38,9 +65,129 @@ SERVICE_URL="http://127.0.0.1:$SERVICE_PORT/connection_token"
 RESULTS="$WORK_DIR/results.tsv"
 CLK_TCK="$(getconf CLK_TCK)"
 
-require_packages nginx-light libnginx-mod-http-echo wrk curl openssl
+require_packages nginx-light libnginx-mod-http-echo wrk curl openssl redis-server
 make_certificate
 start_standin "$DELAY"
+
+# The storm row: STORM_RUNS runs, each against two fresh replicas: a storm as soon as they are ready (cold), then,
+# after STORM_PAUSE s, the same storm again (warm: replicas that have been serving, as they are when stores reconnect
+# after a network outage). One line per storm in $STORM_RESULTS.
+STORM_RESULTS="$WORK_DIR/storm.tsv"
+storm() {
+  log "storm: $STORM_CALLERS callers over $STORM_ARRIVALS s, budget $STORM_BUDGET/s, stand-in $STORM_LIMIT/s"
+  STANDIN_LIMIT="$STORM_LIMIT" start_standin "$DELAY"
+  start_redis
+  # A copy: a build during the runs would replace the jar under the running replicas.
+  STORM_JAR="$WORK_DIR/storm.jar"
+  cp "$(service_jar)" "$STORM_JAR"
+  local run
+  for run in $(seq 1 "$STORM_RUNS"); do storm_run "$run"; done
+  stop_redis
+}
+
+# storm_run RUN: replicas on STORM_PORTS sharing Redis, a cold storm and a warm one.
+storm_run() {
+  local port bases=() replicas=() pid
+  for port in "${STORM_PORTS[@]}"; do
+    JAVA_OPTS="$RECOMMENDED_OPTS" MANAGEMENT_PORT="" SERVICE_PORT="$port" SERVICE_JAR="$STORM_JAR" \
+      SERVICE_LOG="$WORK_DIR/storm-$1-$port.log" start_service STRIPE_SECRET_KEY=sk_test_51StormBenchStandIn00000 \
+      CONNECTION_TOKEN_RATE_LIMIT_STORE=redis SPRING_DATA_REDIS_URL="$REDIS_URL" \
+      CONNECTION_TOKEN_STRIPE_BUDGET_PER_SECOND="$STORM_BUDGET" CONNECTION_TOKEN_AUDIT_ENABLED=false
+    replicas+=("$SERVICE_PID")
+    bases+=("http://127.0.0.1:$port")
+  done
+  storm_once cold "$1" "${bases[@]}"
+  sleep "$STORM_PAUSE"
+  storm_once warm "$1" "${bases[@]}"
+  for pid in "${replicas[@]}"; do SERVICE_PID="$pid" stop_service; done
+}
+
+# storm_once PHASE RUN BASE_URL...: the driver, then what the stand-in saw.
+storm_once() {
+  local phase="$1" run="$2" figures
+  shift 2
+  : >"$WORK_DIR/standin-calls.log"
+  figures="$(CALLERS="$STORM_CALLERS" ARRIVAL_SECONDS="$STORM_ARRIVALS" API_KEY="${AUTH:+$BENCH_API_KEY}" \
+    node "$BENCH_DIR/storm.mjs" "$@")"
+  printf '%s\t%s\t%s\t%s\n' "$phase" "$run" "$figures" "$(standin_calls "$WORK_DIR/standin-calls.log")" \
+    >>"$STORM_RESULTS"
+  log "storm, $phase, run $run: $(tail -n 1 "$STORM_RESULTS")"
+}
+
+# The stand-in's 429s, and the most calls it received in any one second (a sliding window over the calls' arrivals:
+# the logged end less the call's duration).
+standin_calls() {
+  awk '{printf "%.3f %s\n", $1 - $2, $3}' "$1" | sort -n | awk 'BEGIN {first = 1}
+    {t[NR] = $1; if ($2 == 429) limited++; while (t[first] <= $1 - 1) first++}
+    NR - first + 1 > most {most = NR - first + 1}
+    END {printf "%d\t%d\n", limited, most}'
+}
+
+# Columns of $STORM_RESULTS: phase, run, tokens, tokens/s, p50 s, p99 s, attempts, answers, Stripe 429s, most calls in
+# 1 s. A row per storm, and the medians of each phase.
+storm_table() {
+  local budget="$STORM_BUDGET/s" phase column
+  if [ "$STORM_BUDGET" = 0 ]; then budget="off"; fi
+  printf '| storm: %s callers over %s s, 2 replicas, budget %s, stand-in %s/s | tokens | tokens/s | vs budget | p50 s to token | p99 s to token | attempts | Stripe 429s | most Stripe calls in 1 s | answers |\n' \
+    "$STORM_CALLERS" "$STORM_ARRIVALS" "$budget" "$STORM_LIMIT"
+  printf '|---|---|---|---|---|---|---|---|---|---|\n'
+  for phase in warm cold; do
+    awk -F'\t' -v p="$phase" -v b="$STORM_BUDGET" '$1 == p {
+      printf "| %s, run %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+        $1, $2, $3, $4, (b > 0 ? sprintf("%.2f", $4 / b) : "n/a"), $5, $6, $7, $9, $10, $8}' "$STORM_RESULTS"
+    printf '| **%s, median** |' "$phase"
+    for column in 3 4 0 5 6 7 9 10; do
+      if [ "$column" = 0 ]; then
+        storm_column "$phase" 4 | median |
+          awk -v b="$STORM_BUDGET" '{printf " %s |", (b > 0 ? sprintf("%.2f", $1 / b) : "n/a")}'
+      else
+        printf ' %s |' "$(storm_column "$phase" "$column" | median)"
+      fi
+    done
+    printf ' |\n'
+  done
+}
+
+storm_column() { awk -F'\t' -v p="$1" -v c="$2" '$1 == p {print $c}' "$STORM_RESULTS"; }
+
+# record NAME TEXT: replaces the NAME record of bench/README.md (its NAME:begin line to its NAME:end line) with TEXT.
+record() {
+  local doc="$ROOT_DIR/bench/README.md"
+  if ! grep -q "^<!-- $1:begin" "$doc"; then log "bench/README.md has no $1:begin marker"; return 1; fi
+  MEASURED="$2" awk -v begin="<!-- $1:begin" -v end="<!-- $1:end -->" '
+    index($0, begin) == 1 {print ENVIRON["MEASURED"]; skip = 1; next}
+    index($0, end) == 1 {skip = 0; next}
+    !skip {print}' "$doc" >"$WORK_DIR/README.md"
+  cp "$WORK_DIR/README.md" "$doc"
+  log "updated bench/README.md ($1)"
+}
+
+# The storm settings that differ from the defaults, as a command's environment ("STORM_RUNS=1 ").
+storm_settings() {
+  local setting name
+  for setting in STORM_RUNS=3 STORM_CALLERS=600 STORM_ARRIVALS=10 STORM_BUDGET=20 STORM_LIMIT=25 STANDIN_BURST=5; do
+    name="${setting%%=*}"
+    if [ "${!name:-${setting#*=}}" != "${setting#*=}" ]; then printf '%s=%s ' "$name" "${!name}"; fi
+  done
+}
+
+storm_record() {
+  printf '<!-- bench-storm:begin (written by bench/run.sh --record; edit the prose outside this block) -->\n'
+  # shellcheck disable=SC2016 # Markdown backticks, not command substitution
+  printf 'Measured %s on %s, %s cores, %s; Stripe stand-in: nginx over HTTPS answering after %s s, %s calls/s per account (burst %s), 429 with Stripe'"'"'s error body beyond; Redis %s. Replica JVM options: `%s`, `MALLOC_ARENA_MAX=2`. Reproduce with `%sbench/run.sh --storm-only --record`.\n\n' \
+    "$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc)" "$("$JAVA" -version 2>&1 | head -n 1)" "$DELAY" "$STORM_LIMIT" \
+    "${STANDIN_BURST:-5}" "$(redis-server --version | awk '{print $3}' | sed 's/^v=//')" "$RECOMMENDED_OPTS" \
+    "$(storm_settings)"
+  storm_table
+  printf '<!-- bench-storm:end -->\n'
+}
+
+if [ -n "$STORM_ONLY" ]; then
+  storm
+  storm_table
+  if [ -n "$RECORD" ]; then record bench-storm "$(storm_record)"; fi
+  exit 0
+fi
 
 # measure_once LABEL CONNECTIONS DURATION URL PIDS...: one wrk run, recorded with the CPU the given processes used.
 measure_once() {
@@ -183,6 +330,8 @@ for run in 1 2 3; do
   done
 done
 
+storm
+
 figure() { awk -F'\t' -v l="$1" -v c="$2" -v col="$3" '$1 == l && $2 == c {print $col}' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # The same ratio for a target's verdict: cut, not rounded, to three decimals, so that 0.4955 is not judged 0.50.
@@ -232,9 +381,9 @@ targets="$(
   r="$( (startup aot; startup aot-trained) | sed '/^$/d' | sort -n | head -n 1)"
   printf '| first token <= 1.5 s after start (JDK 25, best AOT cache) | %s ms | %s |\n' "${r:-n/a}" "$(check "${r:-n/a}" 1500 '<=')"
 )"
-printf '%s\n\n%s\n' "$table" "$targets"
+printf '%s\n\n%s\n\n%s\n' "$table" "$targets" "$(storm_table)"
 
-if [ "${1:-}" = "--record" ]; then
+if [ -n "$RECORD" ]; then
   measured="$(
     printf '<!-- bench:begin (written by bench/run.sh --record; edit the prose outside this block) -->\n'
     # shellcheck disable=SC2016 # Markdown backticks, not command substitution
@@ -244,11 +393,6 @@ if [ "${1:-}" = "--record" ]; then
     printf '%s\n\n### Targets\n\n%s\n' "$table" "$targets"
     printf '<!-- bench:end -->\n'
   )"
-  doc="$ROOT_DIR/bench/README.md"
-  MEASURED="$measured" awk '
-    /<!-- bench:begin/ {print ENVIRON["MEASURED"]; skip = 1; next}
-    /<!-- bench:end -->/ {skip = 0; next}
-    !skip {print}' "$doc" >"$WORK_DIR/README.md"
-  cp "$WORK_DIR/README.md" "$doc"
-  log "updated bench/README.md"
+  record bench "$measured"
+  record bench-storm "$(storm_record)"
 fi

@@ -40,6 +40,7 @@ public class BucketStripeBudget implements StripeBudget {
     private final BlockingStrategy blocking;
     private final MeterRegistry meters;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final LocalBucketStore fallback;
 
     // Tests pass a clock they move by hand, and a blocking strategy that moves it.
     BucketStripeBudget(
@@ -55,6 +56,7 @@ public class BucketStripeBudget implements StripeBudget {
         this.meters = meters;
         this.clock = clock;
         this.blocking = blocking;
+        this.fallback = new LocalBucketStore(Duration.ofMinutes(1), clock);
     }
 
     @Override
@@ -63,12 +65,21 @@ public class BucketStripeBudget implements StripeBudget {
             return Turn.FREE;
         }
         Account budget = account(account);
-        long start = this.clock.currentTimeNanos();
         try {
-            Bucket bucket = bucket(budget);
-            if (budget.recover(start)) {
-                bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
-            }
+            return take(budget, budget.shared());
+        } catch (RuntimeException ex) {
+            // The shared store failed or is slow: pace this replica alone rather than not at all.
+            log.warn("Stripe budget store failed, pacing in this replica alone: {}", ex.toString());
+            return take(budget, budget.local());
+        }
+    }
+
+    private Turn take(Account budget, Bucket bucket) {
+        long start = this.clock.currentTimeNanos();
+        if (budget.recover(start)) {
+            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
+        }
+        try {
             if (bucket.asBlocking().tryConsume(1, this.properties.maxWait(), this.blocking)) {
                 Duration waited = Duration.ofNanos(this.clock.currentTimeNanos() - start);
                 this.meters
@@ -76,18 +87,14 @@ public class BucketStripeBudget implements StripeBudget {
                         .record(waited);
                 return Turn.granted(waited);
             }
-            this.meters
-                    .counter("connection.token.stripe.budget.rejections", "budget", budget.kind)
-                    .increment();
-            return Turn.refused(nextTurn(bucket));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Turn.refused(Duration.ofSeconds(1));
-        } catch (RuntimeException ex) {
-            // The store is down: Stripe's own limit (and this class's answer to its 429s) still stands.
-            log.warn("Stripe budget store failed, calling Stripe unpaced: {}", ex.toString());
-            return Turn.FREE;
         }
+        this.meters
+                .counter("connection.token.stripe.budget.rejections", "budget", budget.kind)
+                .increment();
+        return Turn.refused(nextTurn(bucket));
     }
 
     @Override
@@ -97,18 +104,16 @@ public class BucketStripeBudget implements StripeBudget {
         }
         Account budget = account(account);
         budget.halve(this.clock.currentTimeNanos());
+        Bucket bucket;
         try {
-            Bucket bucket = bucket(budget);
+            bucket = budget.shared();
             bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
-            return nextTurn(bucket);
         } catch (RuntimeException ex) {
-            log.warn("Stripe budget store failed, its rate not shrunk: {}", ex.toString());
-            return Duration.ofSeconds(1);
+            log.warn("Stripe budget store failed, shrinking this replica's own pace: {}", ex.toString());
+            bucket = budget.local();
+            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
         }
-    }
-
-    private Bucket bucket(Account budget) {
-        return this.store.bucket("stripe-budget:" + this.mode + ":" + budget.name, budget::configuration);
+        return nextTurn(bucket);
     }
 
     private static Duration nextTurn(Bucket bucket) {
@@ -128,12 +133,30 @@ public class BucketStripeBudget implements StripeBudget {
         private volatile long rate = BucketStripeBudget.this.properties.perSecond();
         private long changedAt;
         private boolean applied; // this replica's rate, set on the shared bucket once it starts
+        private @Nullable Bucket shared;
+        private @Nullable Bucket local;
 
         Account(String name) {
             this.name = name;
             this.kind = name.equals("platform") ? "platform" : "connected";
             BucketStripeBudget.this.meters.gauge(
                     "connection.token.stripe.budget.rate", Tags.of("account", name), this, (self) -> self.rate);
+        }
+
+        /** One bucket object per account, so that Bucket4j batches the concurrent calls of this replica. */
+        synchronized Bucket shared() {
+            if (this.shared == null) {
+                String key = "stripe-budget:" + BucketStripeBudget.this.mode + ":" + this.name;
+                this.shared = BucketStripeBudget.this.store.bucket(key, this::configuration);
+            }
+            return this.shared;
+        }
+
+        synchronized Bucket local() {
+            if (this.local == null) {
+                this.local = BucketStripeBudget.this.fallback.bucket(this.name, this::configuration);
+            }
+            return this.local;
         }
 
         /** Evenly spaced turns, one every 1/rate seconds and never two at once: no second sees more than the rate. */

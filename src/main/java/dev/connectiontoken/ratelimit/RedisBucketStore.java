@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -47,7 +48,8 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
-        return this.buckets.builder().build(KEY_PREFIX + key, configuration);
+        // Concurrent calls on one bucket object share a round trip, rather than race on a hot key.
+        return this.buckets.builder().withOptimization(Optimizations.batching()).build(KEY_PREFIX + key, configuration);
     }
 
     @Override

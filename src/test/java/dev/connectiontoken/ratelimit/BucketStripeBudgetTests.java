@@ -137,7 +137,7 @@ class BucketStripeBudgetTests {
     }
 
     @Test
-    void aFailedStoreLetsTheCallThrough() {
+    void aFailedStorePacesThisReplicaAlone() {
         BucketStripeBudget broken = new BucketStripeBudget(
                 (key, configuration) -> {
                     throw new IllegalStateException("Redis is down");
@@ -148,8 +148,10 @@ class BucketStripeBudgetTests {
                 this.clock,
                 this.clock);
 
-        assertThat(broken.take(null).isGranted()).isTrue();
+        assertThat(broken.take(null).waited()).isZero();
+        assertThat(broken.take(null).waited()).isEqualTo(Duration.ofMillis(50));
         assertThat(broken.throttled(null)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(broken.take(null).waited()).isEqualTo(Duration.ofMillis(100));
     }
 
     private BucketStripeBudget budget(BucketStripeBudget.Properties properties, BlockingStrategy blocking) {

@@ -16,13 +16,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two replicas of the service sharing one limit through a real Redis server, as several replicas behind a load
  * balancer would.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RedisRateLimitIntegrationTests {
 
     private static RedisServer redis;
@@ -74,7 +78,7 @@ class RedisRateLimitIntegrationTests {
     }
 
     @Test
-    void unreachableRedisLetsRequestsThroughCountsThemAndShowsInHealth() {
+    void unreachableRedisLetsRequestsThroughCountsThemAndShowsInHealth(CapturedOutput output) {
         RedisServer doomed = RedisServer.start();
         try (ConfigurableApplicationContext replica = replica(doomed.url())) {
             assertThat(get(replica, "/actuator/health").statusCode()).isEqualTo(200);
@@ -84,6 +88,8 @@ class RedisRateLimitIntegrationTests {
 
             assertThat(status).isEqualTo(200);
             assertThat(storeFailures(replica, "allowed")).isEqualTo(1.0);
+            // The Stripe budget, in the same store, paces this replica alone meanwhile.
+            assertThat(output).contains("Stripe budget store failed, pacing in this replica alone");
             assertThat(get(replica, "/actuator/health").statusCode()).isEqualTo(503);
             assertThat(get(replica, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         }

@@ -25,7 +25,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -f "$WORK_DIR/nginx.pid" ]; then kill "$(cat "$WORK_DIR/nginx.pid")" 2>/dev/null || true; fi
   wait 2>/dev/null || true
-  rm -rf "$WORK_DIR"
+  if [ -n "${KEEP_WORK:-}" ]; then log "kept $WORK_DIR"; else rm -rf "$WORK_DIR"; fi
 }
 trap cleanup EXIT
 

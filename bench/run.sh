@@ -26,7 +26,8 @@
 #   Storm: STORM_RUNS=3 (medians), STORM_CALLERS=600, STORM_ARRIVALS=10 (s), STORM_BUDGET=20 (the service's default
 #   budget per second; 0 turns it off), STORM_LIMIT=25 (the stand-in's calls/s per account), STANDIN_BURST=5,
 #   STORM_PAUSE=5 (s between the cold and the warm storm), STORM_PORTS="18610 18611" (the replicas),
-#   REDIS_PORT=18620 (the first port tried)
+#   REDIS_PORT=18620 (the first port tried), STORM_ENV="NAME=value ..." (more environment for the replicas).
+#   KEEP_WORK=1 keeps the work directory (the replicas' logs) for reading afterwards.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -87,12 +88,14 @@ storm() {
 
 # storm_run RUN: replicas on STORM_PORTS sharing Redis, a cold storm and a warm one.
 storm_run() {
-  local port bases=() replicas=() pid
+  local port bases=() replicas=() pid extra=()
+  read -r -a extra <<<"${STORM_ENV:-}"
   for port in "${STORM_PORTS[@]}"; do
     JAVA_OPTS="$RECOMMENDED_OPTS" MANAGEMENT_PORT="" SERVICE_PORT="$port" SERVICE_JAR="$STORM_JAR" \
       SERVICE_LOG="$WORK_DIR/storm-$1-$port.log" start_service STRIPE_SECRET_KEY=sk_test_51StormBenchStandIn00000 \
       CONNECTION_TOKEN_RATE_LIMIT_STORE=redis SPRING_DATA_REDIS_URL="$REDIS_URL" \
-      CONNECTION_TOKEN_STRIPE_BUDGET_PER_SECOND="$STORM_BUDGET" CONNECTION_TOKEN_AUDIT_ENABLED=false
+      CONNECTION_TOKEN_STRIPE_BUDGET_PER_SECOND="$STORM_BUDGET" CONNECTION_TOKEN_AUDIT_ENABLED=false \
+      "${extra[@]}"
     replicas+=("$SERVICE_PID")
     bases+=("http://127.0.0.1:$port")
   done

@@ -8,18 +8,12 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.validator.constraints.time.DurationMax;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Keeps the calls to Stripe under each account's own rate limit: at most {@code per-second} calls per second for the
@@ -34,7 +28,7 @@ public class BucketStripeBudget implements StripeBudget {
     private static final long SECOND = 1_000_000_000L;
 
     private final BucketStore store;
-    private final Properties properties;
+    private final StripeBudgetProperties properties;
     private final String mode;
     private final TimeMeter clock;
     private final BlockingStrategy blocking;
@@ -45,7 +39,7 @@ public class BucketStripeBudget implements StripeBudget {
     // Tests pass a clock they move by hand, and a blocking strategy that moves it.
     BucketStripeBudget(
             BucketStore store,
-            Properties properties,
+            StripeBudgetProperties properties,
             String mode,
             MeterRegistry meters,
             TimeMeter clock,
@@ -187,17 +181,4 @@ public class BucketStripeBudget implements StripeBudget {
             return true;
         }
     }
-
-    /**
-     * @param perSecond calls to Stripe per second per account and mode, all replicas together; {@code 0} turns the
-     *     budget off. Stripe allows 25 per endpoint and 100 in all per live account (25 in a sandbox).
-     * @param maxWait how long a caller may wait for a turn before a 503 {@code stripe_budget_spent}
-     */
-    @ConfigurationProperties("connection-token.stripe.budget")
-    @Validated
-    public record Properties(
-            @DefaultValue("20") @Min(0) long perSecond,
-
-            @DefaultValue("2s") @NotNull @DurationMax(seconds = 30)
-            Duration maxWait) {}
 }

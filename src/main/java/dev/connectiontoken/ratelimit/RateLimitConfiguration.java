@@ -39,7 +39,7 @@ class RateLimitConfiguration {
     /** The Stripe budget, in the same store as the limits (offline mode, calling no Stripe, never uses it). */
     @Bean
     BucketStripeBudget stripeBudget(
-            BucketStore buckets, BucketStripeBudget.Properties properties, StripeMode mode, MeterRegistry meters) {
+            BucketStore buckets, StripeBudgetProperties properties, StripeMode mode, MeterRegistry meters) {
         String name = mode.name().toLowerCase(Locale.ROOT);
         return new BucketStripeBudget(
                 buckets, properties, name, meters, TimeMeter.SYSTEM_MILLISECONDS, BlockingStrategy.PARKING);

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The budget's pacing, queueing and Retry-After on a clock moved by hand: no test here waits for real time. */
 class BucketStripeBudgetTests {
 
-    private static final BucketStripeBudget.Properties TWENTY =
-            new BucketStripeBudget.Properties(20, Duration.ofSeconds(2));
+    private static final StripeBudgetProperties TWENTY = new StripeBudgetProperties(20, Duration.ofSeconds(2));
 
     private final ManualClock clock = new ManualClock();
 
@@ -129,7 +128,7 @@ class BucketStripeBudgetTests {
 
     @Test
     void zeroTurnsTheBudgetOff() {
-        BucketStripeBudget off = budget(new BucketStripeBudget.Properties(0, Duration.ofSeconds(2)), (nanos) -> {});
+        BucketStripeBudget off = budget(new StripeBudgetProperties(0, Duration.ofSeconds(2)), (nanos) -> {});
 
         assertThat(IntStream.range(0, 1000).mapToObj((i) -> off.take(null))).allMatch(StripeBudget.Turn::isGranted);
         assertThat(this.meters.find("connection.token.stripe.budget.rate").gauge())
@@ -154,7 +153,7 @@ class BucketStripeBudgetTests {
         assertThat(broken.take(null).waited()).isEqualTo(Duration.ofMillis(100));
     }
 
-    private BucketStripeBudget budget(BucketStripeBudget.Properties properties, BlockingStrategy blocking) {
+    private BucketStripeBudget budget(StripeBudgetProperties properties, BlockingStrategy blocking) {
         return new BucketStripeBudget(
                 new LocalBucketStore(Duration.ofMinutes(1), this.clock),
                 properties,

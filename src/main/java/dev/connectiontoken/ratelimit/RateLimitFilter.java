@@ -8,7 +8,6 @@ import dev.connectiontoken.web.ProblemType;
 import dev.connectiontoken.web.ProblemWriter;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -45,7 +43,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final BucketConfiguration bucket;
     private final ProblemWriter writer;
     private final AuditLog audit;
-    private final Map<Boolean, Counter> storeFailures;
+    private final MeterRegistry meters;
 
     RateLimitFilter(
             BucketStore buckets,
@@ -58,14 +56,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.bucket = properties.bucket();
         this.writer = writer;
         this.audit = audit;
-        this.storeFailures = Map.of(true, storeFailures(meters, "allowed"), false, storeFailures(meters, "refused"));
-    }
-
-    private static Counter storeFailures(MeterRegistry meters, String decision) {
-        return Counter.builder("connection.token.ratelimit.store.failures")
-                .description("Requests for which the rate-limit store failed, by what the request got")
-                .tag("decision", decision)
-                .register(meters);
+        this.meters = meters;
     }
 
     @Override
@@ -112,7 +103,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain, RuntimeException ex)
             throws ServletException, IOException {
         boolean open = this.properties.failureMode() == RateLimitProperties.FailureMode.OPEN;
-        this.storeFailures.get(open).increment();
+        this.meters
+                .counter("connection.token.ratelimit.store.failures", "decision", open ? "allowed" : "refused")
+                .increment();
         if (open) {
             log.warn("Rate limit store failed, letting the request through: {}", ex.toString());
             chain.doFilter(request, response);

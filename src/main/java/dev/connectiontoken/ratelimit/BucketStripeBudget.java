@@ -1,16 +1,16 @@
 package dev.connectiontoken.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connectiontoken.stripe.StripeBudget;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +33,9 @@ public class BucketStripeBudget implements StripeBudget {
     private final TimeMeter clock;
     private final BlockingStrategy blocking;
     private final MeterRegistry meters;
-    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final LocalBucketStore fallback;
+    // Forgotten after an idle while, with their gauges, so that JWT-named accounts cannot grow it without end.
+    private final Cache<String, Account> accounts;
 
     // Tests pass a clock they move by hand, and a blocking strategy that moves it.
     BucketStripeBudget(
@@ -51,6 +52,10 @@ public class BucketStripeBudget implements StripeBudget {
         this.clock = clock;
         this.blocking = blocking;
         this.fallback = new LocalBucketStore(Duration.ofMinutes(1), clock);
+        this.accounts = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .<String, Account>removalListener((name, account, cause) -> meters.remove(account.gauge))
+                .build();
     }
 
     @Override
@@ -70,9 +75,7 @@ public class BucketStripeBudget implements StripeBudget {
 
     private Turn take(Account budget, Bucket bucket) {
         long start = this.clock.currentTimeNanos();
-        if (budget.recover(start)) {
-            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
-        }
+        budget.recover(start, bucket);
         try {
             if (bucket.asBlocking().tryConsume(1, this.properties.maxWait(), this.blocking)) {
                 Duration waited = Duration.ofNanos(this.clock.currentTimeNanos() - start);
@@ -97,26 +100,26 @@ public class BucketStripeBudget implements StripeBudget {
             return Duration.ofSeconds(1);
         }
         Account budget = account(account);
-        budget.halve(this.clock.currentTimeNanos());
-        Bucket bucket;
         try {
-            bucket = budget.shared();
-            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
+            return nextTurn(budget.halve(this.clock.currentTimeNanos(), budget.shared()));
         } catch (RuntimeException ex) {
             log.warn("Stripe budget store failed, shrinking this replica's own pace: {}", ex.toString());
-            bucket = budget.local();
-            bucket.replaceConfiguration(budget.configuration(), TokensInheritanceStrategy.AS_IS);
+            return nextTurn(budget.apply(budget.local()));
         }
-        return nextTurn(bucket);
     }
 
-    private static Duration nextTurn(Bucket bucket) {
-        return Duration.ofNanos(
-                Math.max(SECOND, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /** When the bucket has a turn again, at least a second; the longest wait when the store cannot say. */
+    private Duration nextTurn(Bucket bucket) {
+        try {
+            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+            return Duration.ofNanos(Math.max(SECOND, nanos));
+        } catch (RuntimeException ex) {
+            return this.properties.maxWait().plusSeconds(1);
+        }
     }
 
     private Account account(@Nullable String account) {
-        return this.accounts.computeIfAbsent((account != null) ? account : "platform", Account::new);
+        return this.accounts.get((account != null) ? account : "platform", Account::new);
     }
 
     /** One account's rate as this replica sees it: the configured rate, or less after a 429. */
@@ -124,6 +127,7 @@ public class BucketStripeBudget implements StripeBudget {
 
         private final String name;
         private final String kind;
+        private final Gauge gauge;
         private volatile long rate = BucketStripeBudget.this.properties.perSecond();
         private long changedAt;
         private boolean applied; // this replica's rate, set on the shared bucket once it starts
@@ -133,8 +137,9 @@ public class BucketStripeBudget implements StripeBudget {
         Account(String name) {
             this.name = name;
             this.kind = name.equals("platform") ? "platform" : "connected";
-            BucketStripeBudget.this.meters.gauge(
-                    "connection.token.stripe.budget.rate", Tags.of("account", name), this, (self) -> self.rate);
+            this.gauge = Gauge.builder("connection.token.stripe.budget.rate", this, (self) -> self.rate)
+                    .tag("account", name)
+                    .register(BucketStripeBudget.this.meters);
         }
 
         /** One bucket object per account, so that Bucket4j batches the concurrent calls of this replica. */
@@ -153,32 +158,38 @@ public class BucketStripeBudget implements StripeBudget {
             return this.local;
         }
 
-        /** Evenly spaced turns, one every 1/rate seconds and never two at once: no second sees more than the rate. */
+        /** Evenly spaced turns, one every 1/rate seconds and never two at once. */
         BucketConfiguration configuration() {
             return BucketConfiguration.builder()
                     .addLimit((limit) -> limit.capacity(1).refillGreedy(this.rate, Duration.ofSeconds(1)))
                     .build();
         }
 
-        synchronized void halve(long now) {
+        /** Halves the rate and sets it on the bucket, in one step that a recovery cannot come between. */
+        synchronized Bucket halve(long now, Bucket bucket) {
             this.rate = Math.max(1, this.rate / 2);
             this.changedAt = now;
             this.applied = true;
+            return apply(bucket);
         }
 
-        /** Whether the rate grew, or was never applied: a restarted replica undoes a shrink nobody recovers from. */
-        synchronized boolean recover(long now) {
+        synchronized Bucket apply(Bucket bucket) {
+            bucket.replaceConfiguration(configuration(), TokensInheritanceStrategy.AS_IS);
+            return bucket;
+        }
+
+        /** Grows the rate a second after a change; a replica that starts sets its own, undoing a shrink left behind. */
+        synchronized void recover(long now, Bucket bucket) {
             long full = BucketStripeBudget.this.properties.perSecond();
-            if (!this.applied) {
-                this.applied = true;
-                return true;
+            if (this.applied && (this.rate >= full || now - this.changedAt < SECOND)) {
+                return;
             }
-            if (this.rate >= full || now - this.changedAt < SECOND) {
-                return false;
+            if (this.applied) {
+                this.rate = Math.min(full, this.rate + Math.max(1, full / 10));
+                this.changedAt = now;
             }
-            this.rate = Math.min(full, this.rate + Math.max(1, full / 10));
-            this.changedAt = now;
-            return true;
+            this.applied = true;
+            apply(bucket);
         }
     }
 }

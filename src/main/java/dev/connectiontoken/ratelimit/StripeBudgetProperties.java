@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,5 +21,5 @@ import org.springframework.validation.annotation.Validated;
 public record StripeBudgetProperties(
         @DefaultValue("20") @Min(0) long perSecond,
 
-        @DefaultValue("2s") @NotNull @DurationMax(seconds = 30)
+        @DefaultValue("2s") @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 30)
         Duration maxWait) {}

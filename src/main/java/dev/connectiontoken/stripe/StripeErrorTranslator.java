@@ -54,7 +54,7 @@ final class StripeErrorTranslator {
         }
         if (ex instanceof RateLimitException) {
             log.warn("Stripe is rate limiting this service {}", describe(ex));
-            return new StripeFailure(Kind.RATE_LIMITED, "Stripe answered 429", requestId);
+            return new StripeFailure(Kind.RATE_LIMITED, "Stripe answered 429", ex.getCode(), null, requestId);
         }
         if (ex instanceof ApiConnectionException) {
             return unreachable(ex);

@@ -152,7 +152,10 @@ public class StripeTerminalGateway implements AutoCloseable {
             return new Answer<>(answer, turn.waited());
         } catch (StripeException ex) {
             StripeFailure failure = this.translator.translate(ex);
-            if (failure.kind() == StripeFailure.Kind.RATE_LIMITED && this.budget != null) {
+            // A lock_timeout 429 is about one object, not the account's rate.
+            if (failure.kind() == StripeFailure.Kind.RATE_LIMITED
+                    && !"lock_timeout".equals(failure.code())
+                    && this.budget != null) {
                 failure.retryAfter(this.budget.throttled(account));
             }
             throw failed(observation, failure.waited(turn.waited()));

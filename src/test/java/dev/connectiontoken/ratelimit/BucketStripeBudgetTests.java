@@ -1,15 +1,25 @@
 package dev.connectiontoken.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 import dev.connectiontoken.stripe.StripeBudget;
+import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 /** The budget's pacing, queueing and Retry-After on a clock moved by hand: no test here waits for real time. */
 class BucketStripeBudgetTests {
@@ -137,21 +147,45 @@ class BucketStripeBudgetTests {
 
     @Test
     void aFailedStorePacesThisReplicaAlone() {
+        Bucket down = mock(Bucket.class, (invocation) -> {
+            throw new IllegalStateException("Redis is down");
+        });
         BucketStripeBudget broken = new BucketStripeBudget(
-                (key, configuration) -> {
-                    throw new IllegalStateException("Redis is down");
-                },
-                TWENTY,
-                "test",
-                this.meters,
-                this.clock,
-                this.clock);
+                (key, configuration) -> down, TWENTY, "test", this.meters, this.clock, this.clock);
 
         assertThat(broken.take(null).waited()).isZero();
         assertThat(broken.take(null).waited()).isEqualTo(Duration.ofMillis(50));
         assertThat(broken.throttled(null)).isEqualTo(Duration.ofSeconds(1));
         assertThat(broken.take(null).waited()).isEqualTo(Duration.ofMillis(100));
     }
+
+    @Test
+    void aStoreThatCannotSayWhenRefusesWithTheLongestWait() throws Exception {
+        Bucket spent = mock(Bucket.class);
+        BlockingBucket blocking = mock(BlockingBucket.class);
+        given(spent.asBlocking()).willReturn(blocking);
+        given(blocking.tryConsume(anyLong(), any(Duration.class), any())).willReturn(false);
+        given(spent.estimateAbilityToConsume(1)).willThrow(new IllegalStateException("Redis is down"));
+        BucketStripeBudget budget = new BucketStripeBudget(
+                (key, configuration) -> spent, TWENTY, "test", this.meters, this.clock, this.clock);
+
+        StripeBudget.Turn refused = budget.take(null);
+
+        assertThat(refused.isGranted()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void maxWaitMustBePositive() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(WithProperties.class)
+                .withPropertyValues("connection-token.stripe.budget.max-wait=0s")
+                .run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("maxWait"));
+    }
+
+    @EnableConfigurationProperties(StripeBudgetProperties.class)
+    static class WithProperties {}
 
     private BucketStripeBudget budget(StripeBudgetProperties properties, BlockingStrategy blocking) {
         return new BucketStripeBudget(

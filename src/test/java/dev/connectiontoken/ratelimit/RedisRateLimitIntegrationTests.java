@@ -74,6 +74,10 @@ class RedisRateLimitIntegrationTests {
             String key = RedisBucketStore.KEY_PREFIX + "rate-limit:key:store-a";
             assertThat(connection.sync().exists(key)).isEqualTo(1L);
             assertThat(connection.sync().pttl(key)).isPositive();
+            // The Stripe budget of the platform account, in test mode, in the same store.
+            String budget = RedisBucketStore.KEY_PREFIX + "stripe-budget:test:platform";
+            assertThat(connection.sync().exists(budget)).isEqualTo(1L);
+            assertThat(connection.sync().pttl(budget)).isPositive();
         }
     }
 

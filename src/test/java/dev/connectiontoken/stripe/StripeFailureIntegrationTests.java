@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.StripeStandIn;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -97,18 +98,37 @@ class StripeFailureIntegrationTests extends AbstractStripeIntegrationTests {
 
     @Test
     void stripes429ShrinksTheBudgetAndAnswersWithRetryAfter(@Autowired MeterRegistry meters) {
+        double before = budgetRate(meters);
         StripeStandIn.answer(429, "error-rate-limit.json");
 
         HttpResponse<String> response = post("/connection_token", null, null);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
-        // Halved from at most the configured 20 per second (other tests' 429s may have shrunk it further).
-        assertThat(meters.get("connection.token.stripe.budget.rate")
-                        .tag("account", "platform")
-                        .gauge()
-                        .value())
-                .isLessThanOrEqualTo(10.0);
+        // Halved, from the rate before or from one step of recovery above it (a tenth of the budget: 2 per second).
+        assertThat(budgetRate(meters)).isLessThanOrEqualTo(Math.max(1, Math.floor(Math.min(20, before + 2) / 2)));
+    }
+
+    @Test
+    void aLockTimeout429LeavesTheBudgetAlone(@Autowired MeterRegistry meters) {
+        double before = budgetRate(meters);
+        StripeStandIn.stub(StripeStandIn.json(
+                429,
+                "{\"error\": {\"code\": \"lock_timeout\", \"message\": \"This object cannot be accessed right"
+                        + " now.\", \"type\": \"invalid_request_error\"}}"));
+
+        HttpResponse<String> response = post("/connection_token", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(budgetRate(meters)).isGreaterThanOrEqualTo(before);
+    }
+
+    /** The platform budget's rate now; the configured 20 before its first call. */
+    private static double budgetRate(MeterRegistry meters) {
+        Gauge rate = meters.find("connection.token.stripe.budget.rate")
+                .tag("account", "platform")
+                .gauge();
+        return (rate != null) ? rate.value() : 20;
     }
 
     @Test

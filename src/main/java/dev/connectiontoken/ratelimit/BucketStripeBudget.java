@@ -130,7 +130,7 @@ public class BucketStripeBudget implements StripeBudget {
         private final Gauge gauge;
         private volatile long rate = BucketStripeBudget.this.properties.perSecond();
         private long changedAt;
-        private boolean applied; // this replica's rate, set on the shared bucket once it starts
+        private boolean applied; // whether this replica has set its rate on the shared bucket yet
         private @Nullable Bucket shared;
         private @Nullable Bucket local;
 
@@ -178,16 +178,18 @@ public class BucketStripeBudget implements StripeBudget {
             return bucket;
         }
 
-        /** Grows the rate a second after a change; a replica that starts sets its own, undoing a shrink left behind. */
+        /**
+         * Grows the rate a second after a change. At the full rate, sets it on the shared bucket when this replica
+         * starts and every 10 s after: a shrink whose replica went away before bringing it back lasts no longer.
+         */
         synchronized void recover(long now, Bucket bucket) {
             long full = BucketStripeBudget.this.properties.perSecond();
-            if (this.applied && (this.rate >= full || now - this.changedAt < SECOND)) {
+            long since = now - this.changedAt;
+            if (this.applied && ((this.rate < full && since < SECOND) || (this.rate >= full && since < 10 * SECOND))) {
                 return;
             }
-            if (this.applied) {
-                this.rate = Math.min(full, this.rate + Math.max(1, full / 10));
-                this.changedAt = now;
-            }
+            this.rate = this.applied ? Math.min(full, this.rate + Math.max(1, full / 10)) : this.rate;
+            this.changedAt = now;
             this.applied = true;
             apply(bucket);
         }

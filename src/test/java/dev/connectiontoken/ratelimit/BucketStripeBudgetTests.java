@@ -128,6 +128,25 @@ class BucketStripeBudgetTests {
     }
 
     @Test
+    void aShrinkLeftByAReplicaThatWentAwayLastsAtMostTenSeconds() {
+        LocalBucketStore shared = new LocalBucketStore(Duration.ofMinutes(1), this.clock);
+        BucketStripeBudget stays =
+                new BucketStripeBudget(shared, TWENTY, "test", new SimpleMeterRegistry(), this.clock, this.clock);
+        stays.take(null);
+        BucketStripeBudget goesAway =
+                new BucketStripeBudget(shared, TWENTY, "test", new SimpleMeterRegistry(), this.clock, this.clock);
+        goesAway.throttled(null);
+        goesAway.throttled(null);
+
+        // At 5 per second, turns are 200 ms apart, until the remaining replica sets its rate again.
+        stays.take(null);
+        assertThat(stays.take(null).waited()).isEqualTo(Duration.ofMillis(200));
+        this.clock.advance(Duration.ofSeconds(10));
+        stays.take(null);
+        assertThat(stays.take(null).waited()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void repeated429sNeverTakeTheRateBelowOnePerSecond() {
         this.oneByOne.take(null);
         IntStream.range(0, 10).forEach((i) -> this.oneByOne.throttled("acct_1Connected"));

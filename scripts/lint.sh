@@ -107,11 +107,12 @@ if [[ "${#compose[@]}" -eq 0 ]]; then
   failed=1
 else
   log "${compose[*]} config docker-compose.yml"
-  # --env-file /dev/null: a developer's own .env must not decide the outcome.
-  if ! REDIS_PASSWORD=lint "${compose[@]}" --env-file /dev/null -f docker-compose.yml --profile redis config -q; then
+  # An empty env file (a regular file: Compose refuses /dev/null): a developer's own .env must not decide the outcome.
+  empty_env="$(mktemp)"
+  if ! REDIS_PASSWORD=lint "${compose[@]}" --env-file "$empty_env" -f docker-compose.yml --profile redis config -q; then
     failed=1
   fi
-  if env -u REDIS_PASSWORD "${compose[@]}" --env-file /dev/null -f docker-compose.yml config -q 2>/dev/null; then
+  if env -u REDIS_PASSWORD "${compose[@]}" --env-file "$empty_env" -f docker-compose.yml config -q 2>/dev/null; then
     warn "docker-compose.yml starts without REDIS_PASSWORD; it must refuse to"
     failed=1
   fi
@@ -121,6 +122,7 @@ else
       failed=1
     fi
   done < <(grep -oE '[$][{][A-Z_]+' docker-compose.yml | cut -c3- | sort -u)
+  rm -f "$empty_env"
 fi
 
 # --- OpenAPI document --------------------------------------------------------

@@ -29,6 +29,11 @@ public final class HttpCall {
 
     /** Sends {@code method path} with an optional Content-Type and body; {@code null} leaves either out. */
     public static HttpResponse<String> send(int port, String method, String path, String contentType, String body) {
+        return send(request(port, method, path, contentType, body));
+    }
+
+    /** The request {@link #send(int, String, String, String, String)} sends, ready for more headers. */
+    public static HttpRequest.Builder request(int port, String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -39,7 +44,7 @@ public final class HttpCall {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request.build());
+        return request;
     }
 
     /** A POST with no body to the service, ready for headers: {@code send(HttpCall.to(port, path).header(..))}. */

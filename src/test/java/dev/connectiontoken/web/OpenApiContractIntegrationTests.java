@@ -12,12 +12,10 @@ import dev.connectiontoken.AbstractStripeIntegrationTests;
 import dev.connectiontoken.HttpCall;
 import dev.connectiontoken.StripeStandIn;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,16 +66,7 @@ class OpenApiContractIntegrationTests extends AbstractStripeIntegrationTests {
     void answerMatchesTheDescription(
             String method, String path, String contentType, String body, String accept, int status, String stripe) {
         stubStripe(stripe);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        (body != null)
-                                ? HttpRequest.BodyPublishers.ofString(body)
-                                : HttpRequest.BodyPublishers.noBody());
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        HttpRequest.Builder request = HttpCall.request(this.port, method, path, contentType, body);
         if (accept != null) {
             request.header("Accept", accept);
         }

@@ -1,7 +1,6 @@
 package dev.connectiontoken.stripe;
 
 import com.stripe.exception.ApiConnectionException;
-import com.stripe.net.ApiMode;
 import com.stripe.net.HttpClient;
 import com.stripe.net.HttpHeaders;
 import com.stripe.net.RequestOptions;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +45,6 @@ import org.jspecify.annotations.Nullable;
 final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
 
     private final CloseableHttpClient client;
-    private final Map<ApiMode, String> userAgents = new ConcurrentHashMap<>();
-    // Constant for the process's life, and costly to build: stripe-java reads a jar's properties each time.
-    private final String clientUserAgent = buildXStripeClientUserAgentString();
     private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
         Thread thread = new Thread(task, "stripe-http-deadline");
         thread.setDaemon(true);
@@ -90,9 +85,8 @@ final class ApacheStripeHttpClient extends HttpClient implements AutoCloseable {
                 .setResponseTimeout(Timeout.ofMilliseconds(request.options().getReadTimeout()))
                 .build());
         request.headers().map().forEach((name, values) -> values.forEach((value) -> outbound.addHeader(name, value)));
-        String userAgent = this.userAgents.computeIfAbsent(request.apiMode(), (mode) -> buildUserAgentString(request));
-        outbound.addHeader("User-Agent", userAgent);
-        outbound.addHeader("X-Stripe-Client-User-Agent", this.clientUserAgent);
+        outbound.addHeader("User-Agent", buildUserAgentString(request));
+        outbound.addHeader("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
         if (request.content() != null) {
             outbound.setEntity(new ByteArrayEntity(
                     request.content().byteArrayContent(),

@@ -78,12 +78,10 @@ class ConnectionTokenRequestResolver implements HandlerMethodArgumentResolver, W
                     "location must not be empty: omit it for an unscoped token"));
             result = new ConnectionTokenRequest(null, result.expand());
         }
-        if (result.location() != null || !result.expand().isEmpty()) { // a bare POST has nothing to validate
-            this.validator.validate(result).forEach((violation) -> {
-                String param = violation.getPropertyPath().toString().replace(".<list element>", "");
-                errors.add(new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage()));
-            });
-        }
+        this.validator.validate(result).forEach((violation) -> {
+            String param = violation.getPropertyPath().toString().replace(".<list element>", "");
+            errors.add(new ParameterError(param, "parameter_invalid", param + " " + violation.getMessage()));
+        });
         if (!errors.isEmpty()) {
             throw ApiException.invalidParameters(errors.subList(0, Math.min(20, errors.size())));
         }

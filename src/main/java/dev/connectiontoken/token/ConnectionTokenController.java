@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /connection_token}, which the Terminal SDKs call; {@link ConnectionTokenRequestResolver} binds it. */
 @RestController
@@ -18,22 +17,19 @@ class ConnectionTokenController {
 
     private final ConnectionTokenService service;
     private final StripeMode mode;
-    private final JsonMapper mapper;
 
-    ConnectionTokenController(ConnectionTokenService service, StripeMode mode, JsonMapper mapper) {
+    ConnectionTokenController(ConnectionTokenService service, StripeMode mode) {
         this.service = service;
         this.mode = mode;
-        this.mapper = mapper;
     }
 
     @PostMapping(path = Endpoints.CONNECTION_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> createToken(
+    ResponseEntity<ConnectionTokenResponse> createToken(
             ConnectionTokenRequest request, @AuthenticationPrincipal @Nullable Client client) {
         ConnectionTokenResponse token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        // Never stored by a cache; an offline fake says so. Serialized here, so it leaves whole, with its length.
+        // Never stored by a cache; an offline fake says so.
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
-        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response)
-                .body(this.mapper.writeValueAsBytes(token));
+        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response).body(token);
     }
 }

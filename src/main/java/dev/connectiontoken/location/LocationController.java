@@ -1,7 +1,6 @@
 package dev.connectiontoken.location;
 
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.web.ApiException;
 import dev.connectiontoken.web.Endpoints;
 import dev.connectiontoken.web.ParameterError;
@@ -20,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 class LocationController {
 
     private final LocationService service;
-    private final StripeMode mode;
 
-    LocationController(LocationService service, StripeMode mode) {
+    LocationController(LocationService service) {
         this.service = service;
-        this.mode = mode;
     }
 
     @GetMapping(path = Endpoints.LOCATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,7 +29,7 @@ class LocationController {
             HttpServletRequest request, @AuthenticationPrincipal @Nullable Client client) {
         refuseParameters(request);
         Client caller = (client != null) ? client : Client.ANONYMOUS;
-        return LocationsResponse.of(this.service.locationsFor(caller), caller.defaultLocation(), this.mode.isOffline());
+        return LocationsResponse.of(this.service.locationsFor(caller), caller.defaultLocation());
     }
 
     /** As strict as the token endpoint: a parameter this endpoint does not take is a mistake worth knowing about. */

@@ -3,7 +3,6 @@ package dev.connectiontoken.location;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.connectiontoken.stripe.TerminalLocation;
-import dev.connectiontoken.web.Endpoints;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -12,11 +11,10 @@ import org.springframework.http.ResponseEntity;
 /** The locations a point-of-sale app may pick from, the client's default marked. */
 record LocationsResponse(List<Entry> data) {
 
-    static ResponseEntity<LocationsResponse> of(
-            List<TerminalLocation> locations, @Nullable String defaultLocation, boolean offline) {
+    static ResponseEntity<LocationsResponse> of(List<TerminalLocation> locations, @Nullable String defaultLocation) {
         // Per caller: a shared cache must never hand one caller's list to another.
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().cacheControl(CacheControl.noStore());
-        return (offline ? response.header(Endpoints.MODE_HEADER, "offline") : response)
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new LocationsResponse(locations.stream()
                         .map((location) -> new Entry(location, location.id().equals(defaultLocation)))
                         .toList()));

@@ -1,7 +1,6 @@
 package dev.connectiontoken.token;
 
 import dev.connectiontoken.client.Client;
-import dev.connectiontoken.stripe.StripeMode;
 import dev.connectiontoken.web.Endpoints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -16,20 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionTokenController {
 
     private final ConnectionTokenService service;
-    private final StripeMode mode;
 
-    ConnectionTokenController(ConnectionTokenService service, StripeMode mode) {
+    ConnectionTokenController(ConnectionTokenService service) {
         this.service = service;
-        this.mode = mode;
     }
 
     @PostMapping(path = Endpoints.CONNECTION_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConnectionTokenResponse> createToken(
             ConnectionTokenRequest request, @AuthenticationPrincipal @Nullable Client client) {
         ConnectionTokenResponse token = this.service.createToken((client != null) ? client : Client.ANONYMOUS, request);
-        // Never stored by a cache; an offline fake says so.
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON);
-        return (this.mode.isOffline() ? response.header(Endpoints.MODE_HEADER, "offline") : response).body(token);
+        // Never stored by a cache.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.connectiontoken.web;
 
+import dev.connectiontoken.stripe.StripeMode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,12 +14,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Gives every request an id (a sane {@code X-Request-Id}, else a UUID) for the response, the logs and error bodies. */
+/**
+ * Gives every request an id (a sane {@code X-Request-Id}, else a UUID) for the response, the logs and error bodies; in
+ * offline mode, marks every answer with {@code Connection-Token-Mode: offline}.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final boolean offline;
+
+    RequestIdFilter(StripeMode mode) {
+        this.offline = mode.isOffline();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,6 +40,9 @@ class RequestIdFilter extends OncePerRequestFilter {
                 : UUID.randomUUID().toString();
         request.setAttribute(ProblemWriter.REQUEST_ID, id);
         response.setHeader(Endpoints.REQUEST_ID_HEADER, id);
+        if (this.offline) {
+            response.setHeader(Endpoints.MODE_HEADER, "offline");
+        }
         try (MDC.MDCCloseable context = MDC.putCloseable(ProblemWriter.REQUEST_ID, id)) {
             chain.doFilter(request, response);
         }

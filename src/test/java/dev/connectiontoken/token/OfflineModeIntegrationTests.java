@@ -32,6 +32,14 @@ class OfflineModeIntegrationTests {
     }
 
     @Test
+    void anErrorAnswerIsMarkedOfflineToo() {
+        HttpResponse<String> response = HttpCall.post(this.port, "/connection_token?locaton=tml_A", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Connection-Token-Mode")).hasValue("offline");
+    }
+
+    @Test
     void locationsAreVisiblyFakeAndSaidSo() {
         HttpResponse<String> response = HttpCall.send(this.port, "GET", "/locations", null, null);
 
